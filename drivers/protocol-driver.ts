@@ -1,0 +1,95 @@
+import * as cheerio from 'cheerio';
+import { CookieJar } from 'tough-cookie';
+import { TwinsubError } from '../core/twinsub-error.ts';
+import {
+  MAX_LOGIN_STEPS,
+  shorten,
+  type Driver,
+  type LoginOutcome,
+  type LoginRequest,
+} from './driver.ts';
+import { submitForm, type FormSubmission } from './html-form.ts';
+import { classifyPage } from './page-kind.ts';
+
+/**
+ * A person with a plain HTTP client: a fresh cookie jar per login, redirects followed one by one,
+ * and the same HTML forms a browser shows filled in and submitted.
+ */
+export function protocolDriver(): Driver {
+  const stop = async () => {};
+  return { name: 'protocol', login, stop, [Symbol.asyncDispose]: stop };
+}
+
+async function login(request: LoginRequest): Promise<LoginOutcome> {
+  const jar = new CookieJar();
+  let next: FormSubmission = {
+    action: new URL(request.startUrl),
+    method: 'GET',
+    fields: new URLSearchParams(),
+  };
+
+  for (let requests = 1; requests <= MAX_LOGIN_STEPS; requests += 1) {
+    const response = await send(jar, next);
+    const location = response.headers.get('location');
+    if (response.status >= 300 && response.status < 400 && location) {
+      await response.body?.cancel();
+      next = {
+        action: new URL(location, next.action),
+        method: 'GET',
+        fields: new URLSearchParams(),
+      };
+      continue;
+    }
+
+    const html = await response.text();
+    const $ = cheerio.load(html);
+    const page = classifyPage($);
+    const pageUrl = next.action.href;
+    if (page.kind === 'login') {
+      const overrides = {
+        [page.usernameField]: request.username,
+        [page.passwordField]: request.password,
+      };
+      next = submitForm($, page.form, pageUrl, page.submit, overrides);
+      continue;
+    }
+    if (page.kind === 'consent') {
+      const overrides = {
+        [page.demographicsField]: request.shareDemographics === false ? 'False' : 'True',
+      };
+      const submitter = request.approve === false ? page.deny : page.approve;
+      next = submitForm($, page.form, pageUrl, submitter, overrides);
+      continue;
+    }
+    return {
+      finalUrl: pageUrl,
+      status: response.status,
+      title: $('title').first().text().trim(),
+      excerpt: shorten($('body').text()),
+      requests,
+    };
+  }
+  throw new TwinsubError(
+    'UNSUPPORTED',
+    `Failed to finish a login: more than ${MAX_LOGIN_STEPS} pages and redirects from ${request.startUrl}`,
+  );
+}
+
+async function send(jar: CookieJar, submission: FormSubmission): Promise<Response> {
+  const url = new URL(submission.action);
+  if (submission.method === 'GET') {
+    for (const [name, value] of submission.fields) url.searchParams.append(name, value);
+  }
+  const headers: Record<string, string> = { cookie: await jar.getCookieString(url.href) };
+  if (submission.method === 'POST') headers['content-type'] = 'application/x-www-form-urlencoded';
+  const response = await fetch(url, {
+    method: submission.method,
+    headers,
+    body: submission.method === 'POST' ? submission.fields.toString() : undefined,
+    redirect: 'manual',
+  });
+  for (const cookie of response.headers.getSetCookie()) {
+    await jar.setCookie(cookie, url.href, { ignoreError: true });
+  }
+  return response;
+}

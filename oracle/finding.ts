@@ -1,0 +1,37 @@
+/** A beneficiary or app received data owned by someone else. */
+export interface Violation {
+  kind: 'violation';
+  /** Beneficiary who logged in. */
+  viewer: string;
+  viewerSub: string;
+  /** Beneficiary whose data arrived; `unknown` for a patient id no fixture owns. */
+  owner: string;
+  ownerSub: string;
+  app: string;
+  /** What carried it: the token response, a refresh, userinfo, or a FHIR resource. */
+  channel: 'token' | 'refresh' | 'userinfo' | 'resource';
+  url: string;
+  /** The first foreign marker found in that answer. */
+  marker: string;
+  markerKind: 'canary' | 'patient-id';
+  /** How many of the owner's markers that answer held. */
+  count: number;
+  excerpt: string;
+}
+
+/** A login that should have succeeded ended in an error instead. */
+export interface LockOut {
+  kind: 'lock-out';
+  viewer: string;
+  viewerSub: string;
+  app: string;
+  /** The last page the person saw. */
+  url: string;
+  status: number;
+  title: string;
+  excerpt: string;
+  /** What the app was told, when it was told anything. */
+  appError?: string;
+}
+
+export type Finding = Violation | LockOut;

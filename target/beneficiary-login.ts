@@ -1,0 +1,83 @@
+import { logger } from '../core/log.ts';
+import type { VerifiedIdentity } from './identity-client.ts';
+import type { PatientMatch } from './patient-lookup.ts';
+import { userKey, type Defect } from './user-key.ts';
+import type { CrosswalkedUser, UserStore } from './user-store.ts';
+
+const log = logger('target:login');
+
+/** A login the target refuses, with what the beneficiary is told. */
+export class LoginRefused extends Error {
+  readonly status: number;
+  readonly title: string;
+
+  constructor(status: number, title: string, message: string) {
+    super(message);
+    this.name = 'LoginRefused';
+    this.status = status;
+    this.title = title;
+  }
+}
+
+export interface BeneficiaryLoginContext {
+  defect: Defect;
+  users: UserStore;
+  hashMbi(mbi: string): string;
+  findPatient(mbiHash: string): Promise<PatientMatch>;
+}
+
+/**
+ * Maps a verified identity to a local user, as BB2.0's callback does: an existing user (by the
+ * defect's key) keeps its crosswalk; a new one gets the patient found by its hashed MBI. There is
+ * deliberately no check that an existing user's patient matches this login's MBI: that guard came
+ * later (DOMAIN.md section 1), and without it colliding keys leak data instead of locking out.
+ */
+export async function loginBeneficiary(
+  identity: VerifiedIdentity,
+  context: BeneficiaryLoginContext,
+): Promise<CrosswalkedUser> {
+  const username = userKey(context.defect, identity);
+  const existing = await context.users.findByUsername(username);
+  if (existing) {
+    log(
+      'sub %s logged in as existing user %d (patient %s)',
+      identity.sub,
+      existing.id,
+      existing.patientId,
+    );
+    return existing;
+  }
+
+  if (!identity.mbi) {
+    throw new LoginRefused(500, 'Server error', 'The identity system did not provide an MBI.');
+  }
+  const mbiHash = context.hashMbi(identity.mbi);
+  const match = await context.findPatient(mbiHash);
+  if (match.found === 'none') {
+    throw new LoginRefused(
+      404,
+      'Login failed: no Medicare record found',
+      'No Medicare record found for this account.',
+    );
+  }
+  if (match.found === 'many') {
+    throw new LoginRefused(
+      500,
+      'Server error',
+      `More than one Medicare record matches this account (${match.patientIds.length}).`,
+    );
+  }
+
+  const user = await context.users.create({
+    username,
+    issuer: identity.iss,
+    subject: identity.sub,
+    givenName: identity.givenName ?? null,
+    familyName: identity.familyName ?? null,
+    email: identity.email ?? null,
+    patientId: match.patientId,
+    mbiHash,
+  });
+  log('sub %s logged in as new user %d (patient %s)', identity.sub, user.id, user.patientId);
+  return user;
+}

@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isTwinsubError } from '../core/twinsub-error.ts';
+import { openDatabase, type Database } from './database.ts';
+import { createSchema } from './schema.ts';
+
+describe('openDatabase', () => {
+  let db: Database;
+
+  beforeAll(async () => {
+    db = await openDatabase();
+  });
+  afterAll(() => db.close());
+
+  it('opens an in-memory PGlite when no DATABASE_URL is given', async () => {
+    const rows = await db.query<{ answer: number }>('select 41 + $1::int as answer', [1]);
+
+    expect(db.kind).toBe('pglite');
+    expect(rows).toEqual([{ answer: 42 }]);
+  });
+
+  it('creates every table of the schema, twice without error', async () => {
+    await createSchema(db);
+    await createSchema(db);
+    const rows = await db.query<{ table_name: string }>(
+      `select table_name from information_schema.tables where table_schema = 'public'
+        order by table_name`,
+    );
+
+    expect(rows.map((row) => row.table_name)).toEqual([
+      'applications',
+      'authorization_codes',
+      'crosswalks',
+      'grants',
+      'tokens',
+      'users',
+    ]);
+  });
+
+  it('reports an unreachable server as DATABASE_UNREACHABLE without its password', async () => {
+    const error = await openDatabase('postgres://twinsub:hunter2@127.0.0.1:1/twinsub').catch(
+      (caught: unknown) => caught,
+    );
+
+    expect(isTwinsubError(error) && error.code).toBe('DATABASE_UNREACHABLE');
+    const message = (error as Error).message;
+    expect(message).toMatch(
+      /^Failed to connect to DATABASE_URL postgres:\/\/twinsub:\*\*\*@127\.0\.0\.1:1\/twinsub: .*ECONNREFUSED/,
+    );
+    expect(message).not.toContain('hunter2');
+  });
+});

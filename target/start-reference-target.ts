@@ -1,0 +1,102 @@
+import type { RequestListener } from 'node:http';
+import OAuth2Server from '@node-oauth/oauth2-server';
+import { listen } from '../core/listen.ts';
+import { logger } from '../core/log.ts';
+import { openDatabase } from './database.ts';
+import { IdentityClient } from './identity-client.ts';
+import { IDENTITY_CALLBACK_PATH } from './identity-callback-route.ts';
+import { createOAuthModel } from './oauth-model.ts';
+import { findPatientByMbiHash } from './patient-lookup.ts';
+import { resolveTargetOptions, type ReferenceTargetOptions } from './reference-target-options.ts';
+import { registerApps } from './register-apps.ts';
+import { createSchema } from './schema.ts';
+import { buildTargetApp } from './target-app.ts';
+
+const log = logger('target');
+
+/** Lifetimes BB2.0 uses: codes for minutes, access tokens for 10 hours. */
+const AUTHORIZATION_CODE_LIFETIME_S = 5 * 60;
+const ACCESS_TOKEN_LIFETIME_S = 10 * 60 * 60;
+const REFRESH_TOKEN_LIFETIME_S = 14 * 24 * 60 * 60;
+
+/** A reference target that is listening. */
+export interface StartedReferenceTarget extends AsyncDisposable {
+  /** `http://127.0.0.1:<port>`, without a trailing slash. */
+  readonly url: string;
+  /** The identity callback URL, to register at the identity system before any login. */
+  readonly identityRedirectUri: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the system under test: a server shaped like Blue Button 2.0 (DOMAIN.md section 5) that
+ * logs beneficiaries in through the identity system, keeps users, crosswalks, grants and tokens
+ * in SQL, and serves each token's patient's data from the data backend. `defect` chooses how a
+ * federated identity becomes a local user (`user-key.ts`).
+ */
+export async function startReferenceTarget(
+  options: ReferenceTargetOptions,
+): Promise<StartedReferenceTarget> {
+  const resolved = resolveTargetOptions(options);
+  const db = await openDatabase(resolved.databaseUrl);
+  try {
+    await createSchema(db);
+    await registerApps(db, resolved.apps);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+
+  const model = createOAuthModel(db);
+  const oauth = new OAuth2Server({
+    model,
+    authorizationCodeLifetime: AUTHORIZATION_CODE_LIFETIME_S,
+    accessTokenLifetime: ACCESS_TOKEN_LIFETIME_S,
+    refreshTokenLifetime: REFRESH_TOKEN_LIFETIME_S,
+    allowExtendedTokenAttributes: true,
+    // BB2.0 requires a `state` of its own length rule (authorization-request.ts).
+    allowEmptyState: false,
+  });
+  const identity = new IdentityClient(resolved.issuer, resolved.identityClient);
+
+  // Listen first: the identity callback URL contains the port, and the caller registers it at the
+  // identity system before any login. Nobody knows the URL before this function returns, so no
+  // request arrives before the app below is in place.
+  let app: RequestListener = (_req, res) => res.writeHead(503).end();
+  const server = await listen((req, res) => app(req, res), {
+    host: resolved.host,
+    port: resolved.port,
+  }).catch(async (error: unknown) => {
+    await db.close();
+    throw error;
+  });
+  const identityRedirectUri = `${server.url}${IDENTITY_CALLBACK_PATH}`;
+  app = buildTargetApp({
+    db,
+    oauth,
+    model,
+    identity,
+    options: resolved,
+    baseUrl: server.url,
+    identityRedirectUri,
+    findPatient: (mbiHash) => findPatientByMbiHash(resolved.backendUrl, mbiHash),
+  });
+  log('listening at %s (defect %s, database %s)', server.url, resolved.defect, db.kind);
+
+  let stopped: Promise<void> | undefined;
+  const stop = () => {
+    stopped ??= (async () => {
+      await server.stop();
+      await db.close();
+      log('stopped %s', server.url);
+    })();
+    return stopped;
+  };
+
+  return {
+    url: server.url,
+    identityRedirectUri,
+    stop,
+    [Symbol.asyncDispose]: stop,
+  };
+}

@@ -1,0 +1,116 @@
+import { load } from 'cheerio';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_EPOCH_MS, ManualClock } from '../core/clock.ts';
+import { seededRandom } from '../core/random.ts';
+import type { Account } from './account.ts';
+import { startSimulator } from './start-simulator.ts';
+import type { StartedSimulator } from './started-simulator.ts';
+import { RelyingParty } from './testing/relying-party.ts';
+
+const ALICE = {
+  username: 'alice',
+  password: 'correct horse',
+  profile: {
+    given_name: 'Alice',
+    family_name: 'Example',
+    email: 'alice@example.test',
+    birthdate: '1950-03-07',
+    mbi: '1EG4TE5MK73',
+  },
+};
+
+describe('a login at the simulator', () => {
+  let simulator: StartedSimulator;
+  let alice: Account;
+  let rp: RelyingParty;
+  const warnings: string[] = [];
+
+  beforeEach(async () => {
+    warnings.length = 0;
+    simulator = await startSimulator({
+      clock: new ManualClock(DEFAULT_EPOCH_MS),
+      random: seededRandom(7),
+      onWarning: (message) => warnings.push(message),
+    });
+    alice = simulator.createAccount(ALICE);
+    rp = await RelyingParty.register(simulator);
+  });
+
+  afterEach(() => simulator.stop());
+
+  it('ends with an ID token and userinfo for the account that signed in', async () => {
+    const { idToken, userinfo } = await rp.logIn('alice', 'correct horse');
+
+    expect(idToken.iss).toBe(simulator.issuer);
+    expect(idToken.sub).toBe(alice.sub);
+    expect(idToken.aud).toBe('test-rp');
+    expect(userinfo).toEqual({
+      sub: alice.sub,
+      name: 'Alice Example',
+      given_name: 'Alice',
+      family_name: 'Example',
+      birthdate: '1950-03-07',
+      email: 'alice@example.test',
+      email_verified: true,
+      mbi: '1EG4TE5MK73',
+    });
+  });
+
+  it('shows a real login form that loads nothing from elsewhere', async () => {
+    const { page } = await rp.start();
+    const $ = load(page.html);
+
+    expect(page.status).toBe(200);
+    expect(page.url.pathname).toMatch(/^\/interaction\/[\w-]+$/);
+    expect($('#login-form').attr('method')).toBe('post');
+    expect($('#login-form input[name=username]').attr('type')).toBe('text');
+    expect($('#login-form input[name=password]').attr('type')).toBe('password');
+    expect($('#login-form button[type=submit]').text()).toBe('Sign in');
+    expect($('script, link, img, iframe').length).toBe(0);
+    expect($('#client-id').text()).toBe('test-rp');
+  });
+
+  it('shows the form again with an error after a wrong password, then accepts the right one', async () => {
+    const attempt = await rp.start();
+    const wrong = await rp.signIn(attempt, 'alice', 'wrong');
+    const $ = load(wrong.html);
+
+    expect(wrong.status).toBe(200);
+    expect($('#login-error').text()).toBe('Wrong username or password.');
+    expect($('#login-form input[name=username]').attr('value')).toBe('alice');
+    expect(simulator.issuances()).toEqual([]);
+
+    const retry = await rp.signIn({ ...attempt, page: wrong }, 'alice', 'correct horse');
+    const { idToken } = await rp.finish(attempt, retry.url);
+    expect(idToken.sub).toBe(alice.sub);
+  });
+
+  it('refuses an unknown username with the same message', async () => {
+    const attempt = await rp.start();
+    const page = await rp.signIn(attempt, 'mallory', 'correct horse');
+
+    expect(load(page.html)('#login-error').text()).toBe('Wrong username or password.');
+  });
+
+  it('records every code, token and userinfo answer with its subject and client', async () => {
+    simulator.clock.advance(5_000);
+    await rp.logIn('alice', 'correct horse');
+
+    const at = DEFAULT_EPOCH_MS + 5_000;
+    const scopes = ['openid', 'profile', 'email', 'mbi'];
+    const issued = simulator.issuances().map(({ claims: _claims, ...rest }) => rest);
+    expect(issued).toEqual([
+      { kind: 'authorization_code', sub: alice.sub, clientId: 'test-rp', scopes, at },
+      { kind: 'access_token', sub: alice.sub, clientId: 'test-rp', scopes, at },
+      { kind: 'id_token', sub: alice.sub, clientId: 'test-rp', scopes, at },
+      { kind: 'userinfo', sub: alice.sub, clientId: 'test-rp', scopes, at },
+    ]);
+    expect(simulator.issuances()[3]?.claims?.mbi).toBe('1EG4TE5MK73');
+  });
+
+  it('warns once, about development keys and the open control API', () => {
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('INSECURE TEST DEFAULTS');
+    expect(warnings[0]).toContain(simulator.controlUrl);
+  });
+});

@@ -1,0 +1,144 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { ClientMetadata } from 'oidc-provider';
+import { isLoopback, listen, type StartedServer } from '../core/listen.ts';
+import { logger } from '../core/log.ts';
+import { TwinsubError } from '../core/twinsub-error.ts';
+import { parseAccountInput } from './parse-account-input.ts';
+import { AccountStore } from './account-store.ts';
+import { parseClientRegistration, type ClientRegistration } from './client-registration.ts';
+import { controlApi, type ControlledSimulator } from './control-api.ts';
+import { developmentKeys } from './development-keys.ts';
+import { INTERACTION_PATH, interactionHandler } from './interaction-handler.ts';
+import { IssuanceLog } from './issuance-log.ts';
+import { recordIssuances } from './issuance-recorder.ts';
+import { loadProvider } from './load-provider.ts';
+import { providerConfiguration } from './provider-configuration.ts';
+import { ProviderStorage } from './provider-storage.ts';
+import { resolveSimulatorOptions, type SimulatorOptions } from './simulator-options.ts';
+import type { StartedSimulator } from './started-simulator.ts';
+
+const log = logger('simulator');
+
+/**
+ * Starts the identity-provider simulator: oidc-provider on `host:port` with the simulator's own
+ * login form, and the JSON control API on a separate loopback port. Warns once, through
+ * `onWarning`, that it runs with development keys and an open control API.
+ */
+export async function startSimulator(options: SimulatorOptions = {}): Promise<StartedSimulator> {
+  const resolved = resolveSimulatorOptions(options);
+  const { clock, random } = resolved;
+  const accounts = new AccountStore({
+    clock,
+    random: random.fork('accounts'),
+    defaultScheme: resolved.scheme,
+  });
+  const issuances = new IssuanceLog();
+  const storage = new ProviderStorage();
+  const cookieKeys = [Buffer.from(random.fork('cookies').bytes(32)).toString('base64url')];
+  const [{ Provider }, jwks] = await Promise.all([loadProvider(), developmentKeys()]);
+
+  // The issuer contains the port, so listen first and build the provider once the port is known.
+  let handle: RequestListener = (_req, res) => res.writeHead(503).end();
+  const providerServer = await listen((req, res) => handle(req, res), {
+    host: resolved.host,
+    port: resolved.port,
+    portOption: 'port',
+  });
+
+  const provider = new Provider(
+    providerServer.url,
+    providerConfiguration({ accounts, storage, jwks, cookieKeys }),
+  );
+  recordIssuances(provider, issuances, clock);
+  handle = route(provider.callback(), interactionHandler(provider, accounts));
+
+  const simulator: ControlledSimulator = {
+    clock,
+    createAccount: (input) => {
+      const account = accounts.create(parseAccountInput(input, 'account'));
+      log('account %s created for sub %s (%s)', account.username, account.sub, account.scheme);
+      return account;
+    },
+    accounts: () => accounts.list(),
+    issuances: () => issuances.list(),
+    registerClient: async (client: ClientRegistration) => {
+      const metadata: ClientMetadata = { ...parseClientRegistration(client, 'client') };
+      if (storage.hasClient(metadata.client_id)) {
+        throw new TwinsubError(
+          'CONFLICT',
+          `Failed to register client '${metadata.client_id}': it is registered already`,
+        );
+      }
+      await provider.Client.validate(metadata).catch((error: unknown) => {
+        throw invalidClient(metadata.client_id, error);
+      });
+      storage.registerClient(metadata);
+      log('client %s registered for %o', metadata.client_id, metadata.redirect_uris);
+    },
+    reset: () => {
+      accounts.reset();
+      issuances.reset();
+      storage.clear();
+      log('reset: accounts, issuances, sessions, grants and tokens forgotten');
+    },
+  };
+
+  let controlServer: StartedServer;
+  try {
+    controlServer = await listen(controlApi(simulator), {
+      host: isLoopback(resolved.host) ? resolved.host : '127.0.0.1',
+      port: resolved.controlPort,
+      portOption: 'controlPort',
+    });
+  } catch (error) {
+    await providerServer.stop();
+    throw error;
+  }
+
+  resolved.onWarning(
+    `twinsub simulator at ${providerServer.url} runs with INSECURE TEST DEFAULTS: it signs ` +
+      `tokens with a throw-away development key and its control API at ${controlServer.url} ` +
+      `has no authentication. Never let real people or real clients use it.`,
+  );
+
+  const stop = async () => {
+    await Promise.all([providerServer.stop(), controlServer.stop()]);
+  };
+  return {
+    ...simulator,
+    issuer: providerServer.url,
+    controlUrl: controlServer.url,
+    stop,
+    [Symbol.asyncDispose]: stop,
+  };
+}
+
+/** Interaction pages go to the simulator's handler; everything else is oidc-provider's. */
+function route(
+  provider: RequestListener,
+  interactions: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+): RequestListener {
+  return (req, res) => {
+    if (!(req.url ?? '').startsWith(INTERACTION_PATH)) {
+      provider(req, res);
+      return;
+    }
+    interactions(req, res).catch((error: unknown) => {
+      log('server error at %s %s: %O', req.method, req.url, error);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end('Failed to handle the sign-in page; see DEBUG=twinsub:* for the cause');
+    });
+  };
+}
+
+function invalidClient(clientId: string, error: unknown): TwinsubError {
+  const { error_description: description, message } = error as {
+    error_description?: string;
+    message?: string;
+  };
+  return new TwinsubError(
+    'INVALID_REQUEST',
+    `client must be valid client metadata (got '${clientId}': ${description ?? message})`,
+    { cause: error },
+  );
+}

@@ -1,0 +1,86 @@
+import * as oidc from 'openid-client';
+import type { StartedSimulator } from '../started-simulator.ts';
+import { HttpBrowser, type Visited } from './http-browser.ts';
+
+/** The scopes the reference target asks for. */
+export const ALL_SCOPES = 'openid profile email mbi';
+
+/**
+ * A confidential relying party of the simulator, as the reference target is one: registered at
+ * run time, discovery over plain HTTP, authorization code flow with PKCE S256, state and nonce.
+ */
+export class RelyingParty {
+  readonly clientId: string;
+  readonly redirectUri = 'http://127.0.0.1:9/callback';
+  readonly #config: oidc.Configuration;
+
+  private constructor(clientId: string, config: oidc.Configuration) {
+    this.clientId = clientId;
+    this.#config = config;
+  }
+
+  static async register(simulator: StartedSimulator, clientId = 'test-rp'): Promise<RelyingParty> {
+    const secret = `${clientId}-secret`;
+    const rp = { client_id: clientId, client_secret: secret };
+    await simulator.registerClient({ ...rp, redirect_uris: ['http://127.0.0.1:9/callback'] });
+    const config = await oidc.discovery(
+      new URL(simulator.issuer),
+      clientId,
+      undefined,
+      oidc.ClientSecretBasic(secret),
+      { execute: [oidc.allowInsecureRequests] },
+    );
+    return new RelyingParty(clientId, config);
+  }
+
+  /** Starts a login in a fresh browser and returns the simulator's login page. */
+  async start(scope = ALL_SCOPES): Promise<LoginAttempt> {
+    const checks = {
+      codeVerifier: oidc.randomPKCECodeVerifier(),
+      state: oidc.randomState(),
+      nonce: oidc.randomNonce(),
+    };
+    const url = oidc.buildAuthorizationUrl(this.#config, {
+      redirect_uri: this.redirectUri,
+      scope,
+      state: checks.state,
+      nonce: checks.nonce,
+      code_challenge: await oidc.calculatePKCECodeChallenge(checks.codeVerifier),
+      code_challenge_method: 'S256',
+    });
+    const browser = new HttpBrowser(url.origin);
+    return { browser, checks, page: await browser.open(url) };
+  }
+
+  /** Signs in on the login page; returns the page the browser ends on (the callback on success). */
+  signIn(attempt: LoginAttempt, username: string, password: string): Promise<Visited> {
+    return attempt.browser.submit(attempt.page, '#login-form', { username, password });
+  }
+
+  /** Exchanges the callback's code and reads userinfo, as the target does. */
+  async finish(attempt: LoginAttempt, callback: URL) {
+    const tokens = await oidc.authorizationCodeGrant(this.#config, callback, {
+      pkceCodeVerifier: attempt.checks.codeVerifier,
+      expectedState: attempt.checks.state,
+      expectedNonce: attempt.checks.nonce,
+      idTokenExpected: true,
+    });
+    const idToken = tokens.claims();
+    if (idToken === undefined) throw new Error('the token response has no ID token');
+    const userinfo = await oidc.fetchUserInfo(this.#config, tokens.access_token, idToken.sub);
+    return { idToken, userinfo };
+  }
+
+  /** A whole login: start, sign in, exchange. */
+  async logIn(username: string, password: string) {
+    const attempt = await this.start();
+    const callback = await this.signIn(attempt, username, password);
+    return this.finish(attempt, callback.url);
+  }
+}
+
+export interface LoginAttempt {
+  browser: HttpBrowser;
+  checks: { codeVerifier: string; state: string; nonce: string };
+  page: Visited;
+}

@@ -17,7 +17,10 @@ export interface ReferenceTargetOptions {
   identityClient: { clientId: string; clientSecret: string };
   /** Base URL of the FHIR data backend, without `/v2/fhir`. */
   backendUrl: string;
-  /** PBKDF2 parameters for the MBI hash the backend is searched by (DOMAIN.md section 7). */
+  /**
+   * PBKDF2 parameters for the MBI hash the backend is searched by (DOMAIN.md section 7): the salt
+   * as hex, and the iteration count.
+   */
   mbiHash: { salt: string; iterations: number };
   /** Which mistake to reproduce. Default `none`. */
   defect?: Defect;
@@ -54,7 +57,11 @@ export function resolveTargetOptions(options: ReferenceTargetOptions): ResolvedT
   checkUrl(problems, 'backendUrl', options.backendUrl);
   checkText(problems, 'identityClient.clientId', options.identityClient?.clientId);
   checkText(problems, 'identityClient.clientSecret', options.identityClient?.clientSecret);
-  checkText(problems, 'mbiHash.salt', options.mbiHash?.salt);
+  const salt = options.mbiHash?.salt;
+  // BB2.0 hex-decodes its salt setting before hashing (fixtures/mbi-hash.ts does the same).
+  if (typeof salt !== 'string' || !/^(?:[0-9a-fA-F]{2})+$/.test(salt)) {
+    problems.push(`mbiHash.salt must be a non-empty even-length hex string (got ${show(salt)})`);
+  }
   const iterations = options.mbiHash?.iterations;
   if (!Number.isInteger(iterations) || (iterations as number) < 1) {
     problems.push(`mbiHash.iterations must be a positive integer (got ${show(iterations)})`);

@@ -1,0 +1,75 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { getResponse, type RequestHandler } from 'msw';
+import { logger } from '../core/log.ts';
+import { operationOutcome } from './operation-outcome.ts';
+
+const log = logger('backend:http');
+
+/** One request the backend answered over HTTP. */
+export interface RequestLogEntry {
+  method: string;
+  /** Absolute URL as the client asked for it, on the `Host` it used. */
+  url: string;
+  status: number;
+  durationMs: number;
+}
+
+/**
+ * A `node:http` listener that answers with msw's own handler resolution, so the handlers that run
+ * in-process under `setupServer` also serve real HTTP. Unmatched requests get a 404
+ * OperationOutcome, as a FHIR server answers an unknown path.
+ */
+export function serveHandlers(
+  handlers: readonly RequestHandler[],
+  onAnswered: (entry: RequestLogEntry) => void,
+): RequestListener {
+  return (incoming, outgoing) => {
+    const started = performance.now();
+    void answer(handlers, incoming, outgoing).then(
+      (entry) => onAnswered({ ...entry, durationMs: performance.now() - started }),
+      (error: unknown) => {
+        log('failed to answer %s %s: %O', incoming.method, incoming.url, error);
+        outgoing.destroy();
+      },
+    );
+  };
+}
+
+async function answer(
+  handlers: readonly RequestHandler[],
+  incoming: IncomingMessage,
+  outgoing: ServerResponse,
+): Promise<Omit<RequestLogEntry, 'durationMs'>> {
+  const request = await toFetchRequest(incoming);
+  const response =
+    (await getResponse([...handlers], request)) ??
+    operationOutcome(
+      404,
+      'not-found',
+      `Unknown resource type or operation: ${request.method} ${new URL(request.url).pathname}`,
+    );
+
+  outgoing.statusCode = response.status;
+  response.headers.forEach((value, name) => outgoing.setHeader(name, value));
+  outgoing.end(Buffer.from(await response.arrayBuffer()));
+
+  log('%s %s -> %d', request.method, request.url, response.status);
+  return { method: request.method, url: request.url, status: response.status };
+}
+
+async function toFetchRequest(incoming: IncomingMessage): Promise<Request> {
+  const method = incoming.method ?? 'GET';
+  const url = new URL(incoming.url ?? '/', `http://${incoming.headers.host ?? '127.0.0.1'}`);
+
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(incoming.headers)) {
+    if (value === undefined) continue;
+    for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
+  }
+
+  if (method === 'GET' || method === 'HEAD') return new Request(url, { method, headers });
+
+  const chunks: Buffer[] = [];
+  for await (const chunk of incoming) chunks.push(chunk as Buffer);
+  return new Request(url, { method, headers, body: Buffer.concat(chunks) });
+}

@@ -9,8 +9,16 @@ export default tseslint.config(
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
     rules: {
       'no-console': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
     },
+  },
+  {
+    // Playwright Test fixtures with no dependencies must be written with an empty pattern.
+    files: ['scenarios/**'],
+    rules: { 'no-empty-pattern': 'off' },
   },
   {
     // The command line and benchmark scripts are where people read output.

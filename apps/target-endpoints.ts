@@ -23,7 +23,8 @@ export function blueButtonEndpoints(targetUrl: string): TargetEndpoints {
     resourceUrls: [
       `${base}/v2/fhir/Patient/`,
       `${base}/v2/fhir/Coverage/`,
-      `${base}/v2/fhir/ExplanationOfBenefit/`,
+      // Small pages, so that every login also walks the target's paging links.
+      `${base}/v2/fhir/ExplanationOfBenefit/?_count=4`,
     ],
     scopes: [
       'openid',

@@ -53,7 +53,6 @@ export async function startThirdPartyApp(
   const pending = new Map<string, PendingAuthorization>();
   let endpoints: TargetEndpoints | undefined;
   let config: oauth.Configuration | undefined;
-  let server: StartedServer | undefined;
 
   const requireConfig = () => {
     if (!config || !endpoints) {
@@ -153,7 +152,7 @@ export async function startThirdPartyApp(
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? '/', server!.url);
+    const url = new URL(req.url ?? '/', server.url);
     try {
       if (req.method === 'GET' && url.pathname === '/connect')
         return await startAuthorization(url, res);
@@ -167,12 +166,12 @@ export async function startThirdPartyApp(
     }
   };
 
-  server = await listen((req, res) => void handle(req, res), {
+  const server: StartedServer = await listen((req, res) => void handle(req, res), {
     host: options.host,
     port: options.port,
     portOption: `port of app ${options.name}`,
   });
-  const redirectUri = () => `${server!.url}/callback`;
+  const redirectUri = () => `${server.url}/callback`;
 
   return {
     name: options.name,
@@ -180,7 +179,7 @@ export async function startThirdPartyApp(
     clientSecret: options.clientSecret,
     url: server.url,
     redirectUri: redirectUri(),
-    connectUrl: (appUser) => `${server!.url}/connect?user=${encodeURIComponent(appUser)}`,
+    connectUrl: (appUser) => `${server.url}/connect?user=${encodeURIComponent(appUser)}`,
     connect(target) {
       endpoints = target;
       config = new oauth.Configuration(

@@ -1,0 +1,104 @@
+import { Command, CommanderError, Option } from 'commander';
+import { resolve } from 'node:path';
+import { isTwinsubError } from '../core/twinsub-error.ts';
+import { findBrowser } from '../drivers/find-browser.ts';
+import { DEFAULT_SETTINGS } from '../scenarios/run-settings.ts';
+import { EXIT } from './exit-codes.ts';
+import { printSummary } from './print-summary.ts';
+import { runDemo } from './run-demo.ts';
+import { resolveRunOptions, SCENARIOS, type RawRunOptions } from './run-options.ts';
+import { runScenarios } from './run-scenarios.ts';
+
+const program = new Command('twinsub')
+  .description("Proves that no beneficiary and no app ever receives anyone else's data.")
+  .exitOverride()
+  .showHelpAfterError('(run twinsub --help for the options)');
+
+program
+  .command('run')
+  .description('run the scenario suites against a target and write results.json and reports')
+  .addOption(new Option('--target <name>', 'system under test').default(DEFAULT_SETTINGS.target))
+  .addOption(
+    new Option('--defect <name>', 'defect of the reference target').default(
+      DEFAULT_SETTINGS.defect,
+    ),
+  )
+  .addOption(
+    new Option('--driver <name>', 'protocol (HTTP) or browser (Chromium)').default('protocol'),
+  )
+  .addOption(
+    new Option('--population <n>', 'beneficiaries in the population scenario (0 skips it)').default(
+      String(DEFAULT_SETTINGS.population),
+    ),
+  )
+  .addOption(
+    new Option('--seed <n>', 'seed of every random choice').default(String(DEFAULT_SETTINGS.seed)),
+  )
+  .addOption(
+    new Option('--scheme <name>', 'subject scheme of the identity system').default(
+      DEFAULT_SETTINGS.scheme,
+    ),
+  )
+  .addOption(
+    new Option('--scenario <name...>', `scenarios to run (${SCENARIOS.join(', ')})`).default([
+      ...SCENARIOS,
+    ]),
+  )
+  .addOption(
+    new Option('--report-dir <dir>', 'where results.json and the reports go').default(
+      DEFAULT_SETTINGS.reportDir,
+    ),
+  )
+  .action(async (raw: RawRunOptions) => {
+    const options = resolveRunOptions(raw);
+    if (options.driver === 'browser') findBrowser();
+    const results = await runScenarios(options);
+    printSummary(results, resolve(options.settings.reportDir));
+    process.exitCode =
+      results.verdict === 'clean'
+        ? EXIT.clean
+        : results.verdict === 'findings'
+          ? EXIT.findings
+          : EXIT.cannotRun;
+  });
+
+program
+  .command('demo')
+  .description(
+    'run the twins scenario against the reference target with and without the 2018 defect',
+  )
+  .addOption(
+    new Option('--driver <name>', 'protocol (HTTP) or browser (Chromium)').default('protocol'),
+  )
+  .addOption(
+    new Option('--seed <n>', 'seed of every random choice').default(String(DEFAULT_SETTINGS.seed)),
+  )
+  .addOption(
+    new Option('--report-dir <dir>', "parent folder of both runs' reports").default('reports/demo'),
+  )
+  .action(async (raw: { driver: string; seed: string; reportDir: string }) => {
+    process.exitCode = await runDemo(raw);
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  process.exitCode = exitCodeFor(error);
+}
+
+function exitCodeFor(error: unknown): number {
+  if (error instanceof CommanderError) {
+    // Help and version are answers, not failures; commander already printed its message.
+    return error.exitCode === 0 ? EXIT.clean : EXIT.cannotRun;
+  }
+  if (isTwinsubError(error)) {
+    console.error(`twinsub: ${error.message.split('\n').join('\ntwinsub: ')}`);
+    return EXIT.cannotRun;
+  }
+  console.error(
+    `twinsub: Failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`,
+  );
+  console.error('twinsub: this is a bug in twinsub; run with DEBUG=twinsub:* and report it');
+  if (process.env.DEBUG && error instanceof Error) console.error(error.stack);
+  return EXIT.cannotRun;
+}

@@ -1,0 +1,38 @@
+import type { Results } from '../reporting/results.ts';
+
+/** The end-of-run summary for a person: verdict, counts, and one line per finding. */
+export function printSummary(results: Results, reportDir: string): void {
+  const { counts } = results;
+  console.log('');
+  console.log(`verdict: ${verdictText(results)}`);
+  console.log(
+    `  ${counts.beneficiaries} beneficiaries, ${counts.logins} logins, ${counts.requests} requests; ` +
+      `${counts.violations} violations, ${counts.lockOuts} lock-outs`,
+  );
+  for (const finding of results.findings.slice(0, 20)) {
+    if (finding.kind === 'violation') {
+      console.log(
+        `  violation: ${finding.viewer} received ${finding.owner}'s data through ${finding.app} ` +
+          `(${finding.channel} ${finding.url})`,
+      );
+      console.log(`    subjects: ${finding.viewerSub} (viewer) vs ${finding.ownerSub} (owner)`);
+    } else {
+      console.log(
+        `  lock-out: ${finding.viewer} through ${finding.app} ended on ${finding.status} ${finding.title}`,
+      );
+    }
+  }
+  if (results.findings.length > 20) console.log(`  ... and ${results.findings.length - 20} more`);
+  for (const error of results.errors) console.log(`  error: ${error}`);
+  console.log(`  results: ${reportDir}/results.json`);
+  console.log(`  report:  ${reportDir}/playwright/index.html`);
+}
+
+export function verdictText(results: Results): string {
+  if (results.verdict === 'clean')
+    return "CLEAN: no beneficiary or app received anyone else's data";
+  if (results.verdict === 'findings') {
+    return `FINDINGS: ${results.counts.violations} violations, ${results.counts.lockOuts} lock-outs`;
+  }
+  return 'ERROR: twinsub could not finish the run';
+}

@@ -1,0 +1,35 @@
+import type { StartedThirdPartyApp } from '../apps/third-party-app.ts';
+import type { Driver } from '../drivers/driver.ts';
+import type { Beneficiary } from '../fixtures/population.ts';
+import type { LoginRecord } from '../oracle/login-record.ts';
+
+/**
+ * A beneficiary connects an app: the driver opens the app's connect link as the app's own user
+ * `<beneficiary>@<app>`, logs in at the identity system and approves on the target's consent page.
+ */
+export async function loginThroughApp(
+  driver: Driver,
+  app: StartedThirdPartyApp,
+  beneficiary: Beneficiary,
+  viewerSub: string,
+): Promise<LoginRecord & { screenshot?: Buffer }> {
+  const appUser = `${beneficiary.key}@${app.name}`;
+  const { screenshot, ...outcome } = await driver.login({
+    startUrl: app.connectUrl(appUser),
+    username: beneficiary.username,
+    password: beneficiary.password,
+  });
+  return {
+    viewer: beneficiary.key,
+    viewerSub,
+    app: app.name,
+    outcome,
+    session: app.session(appUser),
+    screenshot,
+  };
+}
+
+/** Requests a login cost: the person's pages and redirects plus everything the app asked for. */
+export function requestsOf(record: LoginRecord): number {
+  return record.outcome.requests + (record.session?.responses.length ?? 0);
+}

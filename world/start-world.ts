@@ -1,0 +1,144 @@
+import { ManualClock, DEFAULT_EPOCH_MS } from '../core/clock.ts';
+import { logger } from '../core/log.ts';
+import { seededRandom, type Random } from '../core/random.ts';
+import { startThirdPartyApp, type StartedThirdPartyApp } from '../apps/third-party-app.ts';
+import { blueButtonEndpoints } from '../apps/target-endpoints.ts';
+import { startDataBackend } from '../backend/start-data-backend.ts';
+import { CANARY_PATTERN } from '../fixtures/canary.ts';
+import { generatePopulation } from '../fixtures/generate-population.ts';
+import { DEFAULT_MBI_HASH_ITERATIONS, DEFAULT_MBI_HASH_SALT } from '../fixtures/mbi-hash.ts';
+import type { Beneficiary, Population } from '../fixtures/population.ts';
+import type { Ownership } from '../oracle/ownership.ts';
+import { SimulatorControl } from '../simulator/control-client.ts';
+import type { Account } from '../simulator/account.ts';
+import { startSimulator } from '../simulator/start-simulator.ts';
+import { startReferenceTarget } from '../target/start-reference-target.ts';
+import type { Defect } from '../target/user-key.ts';
+import type { WorldOptions } from './world-options.ts';
+
+const log = logger('world');
+
+/** A started world: identity system, data backend, reference target and apps, all on loopback. */
+export interface World extends AsyncDisposable {
+  readonly population: Population;
+  readonly control: SimulatorControl;
+  readonly apps: StartedThirdPartyApp[];
+  readonly targetUrl: string;
+  /** Beneficiary key -> the subject the simulator gave their account. */
+  readonly subjects: Map<string, string>;
+  readonly ownership: Ownership;
+  /** Creates the beneficiary's account at the simulator, at the simulated clock's time. */
+  enroll(beneficiary: Beneficiary): Promise<Account>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts every part in the order their addresses are needed: the simulator (its issuer is in every
+ * token), the data backend, the apps (their redirect URIs are registered at the target), then the
+ * target, whose identity callback is registered at the simulator last.
+ */
+export async function startWorld(options: WorldOptions): Promise<World> {
+  const random = seededRandom(options.seed);
+  const population = generatePopulation({ seed: options.seed, size: options.populationSize ?? 2 });
+  const mbiHash = { salt: DEFAULT_MBI_HASH_SALT, iterations: DEFAULT_MBI_HASH_ITERATIONS };
+  const stops: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const stopPart of stops.reverse()) await stopPart();
+    stops.length = 0;
+  };
+
+  // One simulated clock for every part, so a run replays exactly from its seed.
+  const clock = new ManualClock(DEFAULT_EPOCH_MS);
+  try {
+    const simulator = await startSimulator({
+      clock,
+      random: random.fork('simulator'),
+      scheme: options.scheme ?? 'uuid-v1',
+      onWarning: options.onWarning ?? (() => {}),
+    });
+    stops.push(() => simulator.stop());
+    const control = new SimulatorControl(simulator.controlUrl);
+
+    const backend = await startDataBackend({ population, mbiHash, clock });
+    stops.push(() => backend.stop());
+
+    const apps: StartedThirdPartyApp[] = [];
+    for (let i = 1; i <= (options.appCount ?? 2); i += 1) {
+      const app = await startThirdPartyApp({
+        name: `app-${i}`,
+        clientId: `app-${i}-${hex(random, 6)}`,
+        clientSecret: hex(random, 24),
+      });
+      stops.push(() => app.stop());
+      apps.push(app);
+    }
+
+    const identityClient = { clientId: 'reference-target', clientSecret: hex(random, 24) };
+    const target = await startReferenceTarget({
+      issuer: simulator.issuer,
+      identityClient,
+      backendUrl: backend.url,
+      mbiHash,
+      defect: (options.defect ?? 'none') as Defect,
+      databaseUrl: options.databaseUrl,
+      apps: apps.map((app) => ({
+        clientId: app.clientId,
+        clientSecret: app.clientSecret,
+        name: app.name,
+        redirectUris: [app.redirectUri],
+      })),
+    });
+    stops.push(() => target.stop());
+    await control.registerClient({
+      client_id: identityClient.clientId,
+      client_secret: identityClient.clientSecret,
+      redirect_uris: [target.identityRedirectUri],
+    });
+    for (const app of apps) app.connect(blueButtonEndpoints(target.url));
+    log('world started: simulator %s, target %s', simulator.issuer, target.url);
+
+    const subjects = new Map<string, string>();
+    return {
+      population,
+      control,
+      apps,
+      targetUrl: target.url,
+      subjects,
+      ownership: ownershipOf(population, subjects),
+      async enroll(beneficiary) {
+        const account = await control.createAccount({
+          username: beneficiary.username,
+          password: beneficiary.password,
+          profile: {
+            given_name: beneficiary.givenName,
+            family_name: beneficiary.familyName,
+            email: beneficiary.email,
+            birthdate: beneficiary.birthDate,
+            mbi: beneficiary.mbi,
+          },
+        });
+        subjects.set(beneficiary.key, account.sub);
+        return account;
+      },
+      stop,
+      [Symbol.asyncDispose]: stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+function ownershipOf(population: Population, subjects: Map<string, string>): Ownership {
+  return {
+    canaryPattern: CANARY_PATTERN,
+    ownerOfCanary: (canary) => population.owners.get(canary),
+    ownerOfPatient: (id) => population.byPatientId.get(id)?.key,
+    patientOf: (key) => population.byKey.get(key)?.patientId ?? '',
+    subjectOf: (key) => subjects.get(key) ?? '',
+  };
+}
+
+function hex(random: Random, bytes: number): string {
+  return Buffer.from(random.bytes(bytes)).toString('hex');
+}

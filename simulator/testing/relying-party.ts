@@ -33,8 +33,8 @@ export class RelyingParty {
     return new RelyingParty(clientId, config);
   }
 
-  /** Starts a login in a fresh browser and returns the simulator's login page. */
-  async start(scope = ALL_SCOPES): Promise<LoginAttempt> {
+  /** Starts a login (in a fresh browser unless one is given); returns where the browser stops. */
+  async start(browser?: HttpBrowser, scope = ALL_SCOPES): Promise<LoginAttempt> {
     const checks = {
       codeVerifier: oidc.randomPKCECodeVerifier(),
       state: oidc.randomState(),
@@ -48,8 +48,8 @@ export class RelyingParty {
       code_challenge: await oidc.calculatePKCECodeChallenge(checks.codeVerifier),
       code_challenge_method: 'S256',
     });
-    const browser = new HttpBrowser(url.origin);
-    return { browser, checks, page: await browser.open(url) };
+    const user = browser ?? new HttpBrowser(url.origin);
+    return { browser: user, checks, page: await user.open(url) };
   }
 
   /** Signs in on the login page; returns the page the browser ends on (the callback on success). */

@@ -1,11 +1,11 @@
 import type { RequestListener } from 'node:http';
-import OAuth2Server from '@node-oauth/oauth2-server';
 import { listen } from '../core/listen.ts';
 import { logger } from '../core/log.ts';
 import { openDatabase } from './database.ts';
 import { IdentityClient } from './identity-client.ts';
 import { IDENTITY_CALLBACK_PATH } from './identity-callback-route.ts';
 import { createOAuthModel } from './oauth-model.ts';
+import { createOAuthServer } from './oauth-server.ts';
 import { findPatientByMbiHash } from './patient-lookup.ts';
 import { resolveTargetOptions, type ReferenceTargetOptions } from './reference-target-options.ts';
 import { registerApps } from './register-apps.ts';
@@ -13,11 +13,6 @@ import { createSchema } from './schema.ts';
 import { buildTargetApp } from './target-app.ts';
 
 const log = logger('target');
-
-/** Lifetimes BB2.0 uses: codes for minutes, access tokens for 10 hours. */
-const AUTHORIZATION_CODE_LIFETIME_S = 5 * 60;
-const ACCESS_TOKEN_LIFETIME_S = 10 * 60 * 60;
-const REFRESH_TOKEN_LIFETIME_S = 14 * 24 * 60 * 60;
 
 /** A reference target that is listening. */
 export interface StartedReferenceTarget extends AsyncDisposable {
@@ -48,15 +43,7 @@ export async function startReferenceTarget(
   }
 
   const model = createOAuthModel(db);
-  const oauth = new OAuth2Server({
-    model,
-    authorizationCodeLifetime: AUTHORIZATION_CODE_LIFETIME_S,
-    accessTokenLifetime: ACCESS_TOKEN_LIFETIME_S,
-    refreshTokenLifetime: REFRESH_TOKEN_LIFETIME_S,
-    allowExtendedTokenAttributes: true,
-    // BB2.0 requires a `state` of its own length rule (authorization-request.ts).
-    allowEmptyState: false,
-  });
+  const oauth = createOAuthServer(model);
   const identity = new IdentityClient(resolved.issuer, resolved.identityClient);
 
   // Listen first: the identity callback URL contains the port, and the caller registers it at the

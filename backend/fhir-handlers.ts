@@ -4,6 +4,7 @@ import { type MbiHashOptions, resolveMbiHashOptions } from '../fixtures/mbi-hash
 import type { Population } from '../fixtures/population.ts';
 import { coverageHandlers } from './coverage-handlers.ts';
 import { eobHandlers } from './eob-handlers.ts';
+import { metadataHandlers } from './metadata-handlers.ts';
 import { patientHandlers } from './patient-handlers.ts';
 import { PopulationIndex } from './population-index.ts';
 
@@ -17,7 +18,8 @@ export interface FhirHandlersOptions {
 /**
  * msw handlers in the shape of BFD's FHIR API (DOMAIN.md section 7) serving `population`. Their
  * origin is `*`, so the same handlers answer in-process under `setupServer` and over HTTP through
- * `startDataBackend`. Paths answer with and without a trailing slash.
+ * `startDataBackend`. Paths answer with and without a trailing slash; any other path under
+ * `/v2/fhir/` answers a 404 OperationOutcome.
  */
 export function fhirHandlers(
   population: Population,
@@ -29,5 +31,6 @@ export function fhirHandlers(
     ...patientHandlers(index, clock),
     ...eobHandlers(index, clock),
     ...coverageHandlers(index, clock),
+    ...metadataHandlers(),
   ];
 }

@@ -16,8 +16,8 @@ export interface RequestLogEntry {
 
 /**
  * A `node:http` listener that answers with msw's own handler resolution, so the handlers that run
- * in-process under `setupServer` also serve real HTTP. Unmatched requests get a 404
- * OperationOutcome, as a FHIR server answers an unknown path.
+ * in-process under `setupServer` also serve real HTTP. Requests no handler matches (outside
+ * `/v2/fhir/`) get a 404 OperationOutcome too.
  */
 export function serveHandlers(
   handlers: readonly RequestHandler[],

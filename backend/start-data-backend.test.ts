@@ -72,6 +72,12 @@ describe('startDataBackend', () => {
     });
   });
 
+  it('refuses a port that is taken, naming the option', async () => {
+    await expect(
+      startDataBackend({ population: testPopulation, port: backend.port }),
+    ).rejects.toMatchObject({ code: 'PORT_IN_USE' });
+  });
+
   it('logs every request with method, URL and status', async () => {
     backend.clearRequests();
     await fetch(`${backend.url}/v2/fhir/Patient/${busiest.patientId}`);

@@ -29,6 +29,7 @@ export interface StartedDataBackend extends AsyncDisposable {
   readonly url: string;
   /** `<url>/v2/fhir`: the base a target is configured with. */
   readonly fhirBaseUrl: string;
+  readonly port: number;
   readonly population: Population;
   /** Every request answered so far, oldest first (at most `REQUEST_LOG_LIMIT`). */
   requests(): readonly RequestLogEntry[];
@@ -52,6 +53,7 @@ export async function startDataBackend(options: DataBackendOptions): Promise<Sta
   return {
     url: started.url,
     fhirBaseUrl: `${started.url}/v2/fhir`,
+    port: started.port,
     population,
     requests: () => [...answered],
     clearRequests: () => void answered.splice(0),

@@ -50,7 +50,8 @@ export function recordIssuances(provider: Provider, issuances: IssuanceLog, cloc
   });
   provider.use(async (ctx, next) => {
     await next();
-    if (ctx.oidc.route !== 'userinfo' || ctx.status !== 200) return;
+    // `ctx.oidc` exists only on oidc-provider's own routes, not on a 404.
+    if (ctx.oidc?.route !== 'userinfo' || ctx.status !== 200) return;
     const claims = ctx.body as Record<string, unknown>;
     const scope = ctx.oidc.entities.AccessToken?.scope;
     record('userinfo', stringOrUndefined(claims.sub), ctx.oidc.client?.clientId, scope, {
@@ -58,6 +59,10 @@ export function recordIssuances(provider: Provider, issuances: IssuanceLog, cloc
     });
   });
 
+  // Koa prints uncaught middleware errors to stderr unless the app has an error listener.
+  provider.on('error', (error: Error, ctx?: KoaContextWithOIDC) =>
+    providerLog('uncaught error at %s %s: %O', ctx?.method, ctx?.path, error),
+  );
   // Without a listener a server error shows only as a generic error page (STACK.md).
   provider.on('server_error', (ctx: KoaContextWithOIDC, error: Error) =>
     providerLog('server_error at %s %s: %O', ctx.method, ctx.path, error),

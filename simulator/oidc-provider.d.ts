@@ -63,8 +63,9 @@ declare module 'oidc-provider' {
     readonly entities: { AccessToken?: IssuedToken };
   }
 
-  export interface KoaContextWithOIDC {
-    oidc: OIDCContext;
+  /** Koa's context as middleware sees it: `oidc` is absent off oidc-provider's routes (a 404). */
+  export interface KoaContext {
+    oidc?: OIDCContext;
     status: number;
     body: unknown;
     type: string;
@@ -73,7 +74,12 @@ declare module 'oidc-provider' {
     path: string;
   }
 
-  export type Middleware = (ctx: KoaContextWithOIDC, next: () => Promise<void>) => Promise<void>;
+  /** The context oidc-provider passes to its hooks and events. */
+  export interface KoaContextWithOIDC extends KoaContext {
+    oidc: OIDCContext;
+  }
+
+  export type Middleware = (ctx: KoaContext, next: () => Promise<void>) => Promise<void>;
 
   export interface Account {
     accountId: string;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { listen } from '../core/listen.ts';
 import { startSimulator } from './start-simulator.ts';
 import type { SimulatorOptions } from './simulator-options.ts';
@@ -92,5 +92,27 @@ describe('startSimulator', () => {
     expect(location.searchParams.get('error_description')).toBe(
       'Authorization Server policy requires PKCE to be used for this request',
     );
+  });
+
+  it('answers a path it does not serve with 404, printing nothing', async () => {
+    await using simulator = await startSimulator(quiet);
+    const printed = vi.spyOn(console, 'error');
+
+    const response = await fetch(`${simulator.issuer}/no-such-page`);
+
+    expect(response.status).toBe(404);
+    expect(printed).not.toHaveBeenCalled();
+    printed.mockRestore();
+  });
+
+  it('records no userinfo answer for a token it did not issue', async () => {
+    await using simulator = await startSimulator(quiet);
+
+    const response = await fetch(`${simulator.issuer}/me`, {
+      headers: { authorization: 'Bearer not-a-token' },
+    });
+
+    expect(response.status).toBe(401);
+    expect(simulator.issuances()).toEqual([]);
   });
 });

@@ -20,7 +20,8 @@ const log = logger('simulator:interaction');
  */
 export function interactionHandler(provider: Provider, accounts: AccountStore) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const uid = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
+    // Interaction uids are URL-safe (oidc-provider's nanoid), so the path needs no decoding.
+    const uid = new URL(req.url ?? '/', 'http://x').pathname
       .slice(INTERACTION_PATH.length)
       .replace(/\/$/, '');
 

@@ -114,3 +114,24 @@ describe('a login at the simulator', () => {
     expect(warnings[0]).toContain(simulator.controlUrl);
   });
 });
+
+describe('signing out at the simulator', () => {
+  it('ends the session after the person confirms, and asks for the password again', async () => {
+    await using simulator = await startSimulator({ onWarning: () => {} });
+    const dave = simulator.createAccount({ username: 'dave', password: 'pw' });
+    const rp = await RelyingParty.register(simulator);
+    const login = await rp.start();
+    const callback = await rp.signIn(login, 'dave', 'pw');
+    const { idTokenJwt } = await rp.finish(login, callback.url);
+
+    const confirm = await login.browser.open(rp.endSessionUrl(idTokenJwt));
+    expect(load(confirm.html)('#logout-yes').attr('name')).toBe('logout');
+    const done = await login.browser.submit(confirm, 'form', { logout: 'yes' });
+
+    expect(done.url.href).toBe('http://127.0.0.1:9/signed-out');
+    const again = await rp.start(login.browser);
+    expect(load(again.page.html)('#login-form').length).toBe(1);
+    const back = await rp.signIn(again, 'dave', 'pw');
+    expect((await rp.finish(again, back.url)).idToken.sub).toBe(dave.sub);
+  });
+});

@@ -63,15 +63,19 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<St
     issuances: () => issuances.list(),
     registerClient: async (client: ClientRegistration) => {
       const metadata: ClientMetadata = { ...parseClientRegistration(client, 'client') };
-      if (storage.hasClient(metadata.client_id)) {
+      const refuseTaken = () => {
+        if (!storage.hasClient(metadata.client_id)) return;
         throw new TwinsubError(
           'CONFLICT',
           `Failed to register client '${metadata.client_id}': it is registered already`,
         );
-      }
+      };
+      refuseTaken();
       await provider.Client.validate(metadata).catch((error: unknown) => {
         throw invalidClient(metadata.client_id, error);
       });
+      // Checked again: another registration of the same id may have finished meanwhile.
+      refuseTaken();
       storage.registerClient(metadata);
       log('client %s registered for %o', metadata.client_id, metadata.redirect_uris);
     },

@@ -54,7 +54,7 @@ export class HttpBrowser {
     throw new Error(`more than 10 redirects from ${String(url)}`);
   }
 
-  /** Fills the form `selector` on `page` with `values` and submits it. */
+  /** Fills the form `selector` on `page` with `values` (and a button's name) and submits it. */
   submit(page: Visited, selector: string, values: Record<string, string>): Promise<Visited> {
     const $ = load(page.html);
     const form = $(selector);
@@ -62,8 +62,10 @@ export class HttpBrowser {
     const fields = new URLSearchParams();
     form.find('input[name]').each((_, input) => {
       const name = $(input).attr('name') ?? '';
-      fields.set(name, values[name] ?? $(input).attr('value') ?? '');
+      fields.set(name, $(input).attr('value') ?? '');
     });
+    // Values for fields the form lacks stand for the pressed button's name and value.
+    for (const [name, value] of Object.entries(values)) fields.set(name, value);
     const action = new URL(form.attr('action') ?? page.url.href, page.url);
     return this.open(action, { method: form.attr('method')?.toUpperCase() ?? 'GET', form: fields });
   }

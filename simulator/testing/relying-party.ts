@@ -22,7 +22,11 @@ export class RelyingParty {
   static async register(simulator: StartedSimulator, clientId = 'test-rp'): Promise<RelyingParty> {
     const secret = `${clientId}-secret`;
     const rp = { client_id: clientId, client_secret: secret };
-    await simulator.registerClient({ ...rp, redirect_uris: ['http://127.0.0.1:9/callback'] });
+    await simulator.registerClient({
+      ...rp,
+      redirect_uris: ['http://127.0.0.1:9/callback'],
+      post_logout_redirect_uris: ['http://127.0.0.1:9/signed-out'],
+    });
     const config = await oidc.discovery(
       new URL(simulator.issuer),
       clientId,
@@ -68,7 +72,15 @@ export class RelyingParty {
     const idToken = tokens.claims();
     if (idToken === undefined) throw new Error('the token response has no ID token');
     const userinfo = await oidc.fetchUserInfo(this.#config, tokens.access_token, idToken.sub);
-    return { idToken, userinfo };
+    return { idToken, userinfo, idTokenJwt: tokens.id_token ?? '' };
+  }
+
+  /** RP-Initiated Logout 1.0: the end-session URL that returns to the relying party. */
+  endSessionUrl(idToken: string): URL {
+    return oidc.buildEndSessionUrl(this.#config, {
+      id_token_hint: idToken,
+      post_logout_redirect_uri: 'http://127.0.0.1:9/signed-out',
+    });
   }
 
   /** A whole login: start, sign in, exchange. */

@@ -36,7 +36,11 @@ export function searchBundle(
   };
 }
 
-/** The same search at another start index, as a GET on the resource type's search path. */
+/**
+ * The same search at another start index, as a GET on the resource type's search path. A POST
+ * `_search`'s form parameters go into the URL too, as HAPI FHIR (BFD's server library) does, so a
+ * plain-MBI search's links carry the MBI: follow them only where a URL may hold it.
+ */
 function pageUrl(request: Request, search: SearchRequest, startIndex: number): string {
   const url = new URL(request.url);
   url.pathname = url.pathname.replace(/\/_search\/?$/, '/');

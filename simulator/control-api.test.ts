@@ -91,9 +91,11 @@ describe('the control API', () => {
     const { message } = (await response.json()) as { message: string };
     expect(message.split('; ')).toEqual([
       `body.scheme must be one of ${SCHEME_NAMES.join(', ')} (got 'uuid-v9')`,
-      'body.profile.shoe_size must be absent: known fields are given_name, family_name, name, email, email_verified, birthdate, mbi (got 9)',
+      'body.profile.shoe_size must be absent: known fields are given_name, family_name, name, ' +
+        'email, email_verified, birthdate, mbi (got 9)',
       "body.profile.birthdate must be a date as YYYY-MM-DD (got '1950-13-01')",
-      "body.profile.mbi must be an 11-character Medicare Beneficiary Identifier such as 1EG4TE5MK73 (got '1SG4TE5MK73')",
+      'body.profile.mbi must be an 11-character Medicare Beneficiary Identifier such as ' +
+        "1EG4TE5MK73 (got '1SG4TE5MK73')",
     ]);
   });
 
@@ -164,8 +166,7 @@ describe('the control API', () => {
       }),
     ).rejects.toMatchObject({
       code: 'CONFLICT',
-      message:
-        "Failed to register a client: Failed to register client 'control-rp': it is registered already",
+      message: "Failed to register client 'control-rp': it is registered already",
     });
     const issued = await control.issuances();
     expect(issued.map((issuance) => [issuance.kind, issuance.sub, issuance.clientId])).toEqual([
@@ -186,11 +187,12 @@ describe('the control API', () => {
     expect(await response.json()).toEqual({
       error: 'invalid_request',
       message:
-        "client must be valid client metadata (got 'bad': redirect_uris must not contain fragments)",
+        'client must be valid client metadata ' +
+        "(got 'bad': redirect_uris must not contain fragments)",
     });
   });
 
-  it('forgets accounts, issuances and sessions on reset, and keeps clients and the clock', async () => {
+  it('forgets accounts, issuances and sessions on reset; keeps clients and clock', async () => {
     await control.createAccount(BOB);
     const rp = await RelyingParty.register(simulator);
     const first = await rp.start();

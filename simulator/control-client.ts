@@ -84,11 +84,10 @@ export class SimulatorControl {
     const text = await response.text();
     if (response.ok) return JSON.parse(text) as T;
 
-    const problem = parseProblem(text);
-    throw new TwinsubError(
-      CODES[response.status] ?? 'UNSUPPORTED',
-      `Failed to ${action}: ${problem.message ?? `HTTP ${response.status}`}`,
-    );
+    const reason = parseProblem(text).message ?? `HTTP ${response.status}`;
+    // Conflicts and server errors arrive as whole `Failed to ...` sentences already.
+    const message = reason.startsWith('Failed to ') ? reason : `Failed to ${action}: ${reason}`;
+    throw new TwinsubError(CODES[response.status] ?? 'UNSUPPORTED', message);
   }
 }
 

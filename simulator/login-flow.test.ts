@@ -70,7 +70,7 @@ describe('a login at the simulator', () => {
     expect($('#client-id').text()).toBe('test-rp');
   });
 
-  it('shows the form again with an error after a wrong password, then accepts the right one', async () => {
+  it('shows the form again with an error after a wrong password, then signs in', async () => {
     const attempt = await rp.start();
     const wrong = await rp.signIn(attempt, 'alice', 'wrong');
     const $ = load(wrong.html);

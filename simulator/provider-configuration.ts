@@ -37,7 +37,7 @@ export function providerConfiguration(parts: ProviderParts): Configuration {
       token_endpoint_auth_method: 'client_secret_basic',
       id_token_signed_response_alg: 'RS256',
     },
-    // Blue Button requires PKCE of its apps; the simulator holds every client to it (RFC 9700 2.1.1).
+    // Blue Button requires PKCE of its apps; the simulator of every client (RFC 9700 2.1.1).
     pkce: { required: () => true },
     features: {
       // oidc-provider's own login pages also log in anyone; production mode does not turn them off.

@@ -18,7 +18,7 @@ export const providerPages = {
     );
   },
 
-  /** `form` is oidc-provider's hidden form with its anti-forgery token (RP-Initiated Logout 1.0). */
+  /** `form` is oidc-provider's hidden form with its anti-forgery token (RP-Initiated Logout). */
   async logoutSource(ctx: KoaContextWithOIDC, form: string): Promise<void> {
     ctx.type = 'html';
     ctx.body = plainPage(

@@ -11,7 +11,7 @@ export interface SimulatorOptions {
   port?: number;
   /** Control API's TCP port, always on loopback; 0 (the default) picks a free one. */
   controlPort?: number;
-  /** Simulated time for account creation and issuance records. Default: starts 2026-01-05 09:00Z. */
+  /** Simulated time of accounts and issuance records. Default: starts 2026-01-05 09:00Z. */
   clock?: ManualClock;
   /** Seeded source for subject schemes and cookie keys. Default: `seededRandom(1)`. */
   random?: Random;

@@ -22,7 +22,11 @@ describe('startSimulator', () => {
     await expect(startSimulator(options as SimulatorOptions)).rejects.toMatchObject({
       code: 'INVALID_OPTION',
       message: expect.stringMatching(
-        /^options\.colour must be absent: .*; options\.port must be an integer in 0\.\.65535 \(got -1\); options\.scheme must be one of uuid-v1, .* \(got 'uuid-v0'\)$/,
+        new RegExp(
+          '^options\\.colour must be absent: .*; ' +
+            'options\\.port must be an integer in 0\\.\\.65535 \\(got -1\\); ' +
+            "options\\.scheme must be one of uuid-v1, .* \\(got 'uuid-v0'\\)$",
+        ),
       ),
     });
   });
@@ -58,7 +62,7 @@ describe('startSimulator', () => {
     await expect(fetch(simulator.controlUrl)).rejects.toThrow('fetch failed');
   });
 
-  it('signs a person with a session in again without the form, for any registered client', async () => {
+  it('signs a person with a session in again without the form, for any client', async () => {
     await using simulator = await startSimulator(quiet);
     const carol = simulator.createAccount({ username: 'carol', password: 'pw' });
     const first = await RelyingParty.register(simulator, 'first-rp');

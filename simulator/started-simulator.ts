@@ -11,7 +11,7 @@ export interface StartedSimulator extends AsyncDisposable {
   readonly controlUrl: string;
   /** The simulated clock that dates accounts and issuances and drives time-based subjects. */
   readonly clock: ManualClock;
-  /** Creates an account at the clock's current time; throws `CONFLICT` on a taken username or sub. */
+  /** Creates an account at the clock's time; throws `CONFLICT` on a taken username or sub. */
   createAccount(input: AccountInput): Account;
   /** Every account, oldest first. */
   accounts(): Account[];

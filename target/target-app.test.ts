@@ -1,5 +1,4 @@
 import * as cheerio from 'cheerio';
-import { CookieJar } from 'tough-cookie';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listen, type StartedServer } from '../core/listen.ts';
 import type { Database } from './database.ts';
@@ -10,7 +9,7 @@ import { createOAuthServer } from './oauth-server.ts';
 import { findPatientByMbiHash, hashMbi, MBI_HASH_SYSTEM } from './patient-lookup.ts';
 import { resolveTargetOptions } from './reference-target-options.ts';
 import { buildTargetApp } from './target-app.ts';
-import { openTestDatabase, pkcePair, TEST_APPS } from './test-kit.ts';
+import { Browser, openTestDatabase, pkcePair, TEST_APPS } from './test-kit.ts';
 
 const MBI_HASH = { salt: '6E6F747468657265616C706570706572', iterations: 2 };
 const ISSUER = 'http://127.0.0.1:4000';
@@ -468,31 +467,6 @@ function stubIdentity() {
       return identity;
     },
   };
-}
-
-/** A cookie jar and fetch with redirects left to the test, as a browser's network layer. */
-class Browser {
-  readonly jar = new CookieJar();
-
-  get(url: string): Promise<Response> {
-    return this.send(url, { method: 'GET' });
-  }
-
-  post(url: string, fields: URLSearchParams): Promise<Response> {
-    return this.send(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: fields.toString(),
-    });
-  }
-
-  async send(url: string, init: RequestInit): Promise<Response> {
-    const headers = new Headers(init.headers);
-    headers.set('cookie', await this.jar.getCookieString(url));
-    const response = await fetch(url, { ...init, headers, redirect: 'manual' });
-    for (const cookie of response.headers.getSetCookie()) await this.jar.setCookie(cookie, url);
-    return response;
-  }
 }
 
 function bundle(base: string, resources: object[], next?: string) {

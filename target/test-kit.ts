@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { CookieJar } from 'tough-cookie';
 import { openDatabase, type Database } from './database.ts';
 import type { AppRegistration } from './reference-target-options.ts';
 import { registerApps } from './register-apps.ts';
@@ -33,4 +34,29 @@ export function pkcePair(): { verifier: string; challenge: string } {
   const verifier = randomBytes(32).toString('base64url');
   const challenge = createHash('sha256').update(verifier).digest('base64url');
   return { verifier, challenge };
+}
+
+/** A cookie jar and fetch with redirects left to the test, as a browser's network layer. */
+export class Browser {
+  readonly jar = new CookieJar();
+
+  get(url: string): Promise<Response> {
+    return this.send(url, { method: 'GET' });
+  }
+
+  post(url: string, fields: URLSearchParams): Promise<Response> {
+    return this.send(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: fields.toString(),
+    });
+  }
+
+  async send(url: string, init: RequestInit): Promise<Response> {
+    const headers = new Headers(init.headers);
+    headers.set('cookie', await this.jar.getCookieString(url));
+    const response = await fetch(url, { ...init, headers, redirect: 'manual' });
+    for (const cookie of response.headers.getSetCookie()) await this.jar.setCookie(cookie, url);
+    return response;
+  }
 }

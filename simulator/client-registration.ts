@@ -1,4 +1,4 @@
-import { RequestProblems } from './request-problems.ts';
+import { InputProblems } from './input-problems.ts';
 
 /** A relying party of the simulator, in OAuth 2.0 Dynamic Client Registration (RFC 7591) names. */
 export interface ClientRegistration {
@@ -22,7 +22,7 @@ const AUTH_METHODS = ['client_secret_basic', 'client_secret_post', 'none'];
 
 /** Checks a registration field by field; throws one `INVALID_REQUEST` naming every problem. */
 export function parseClientRegistration(value: unknown, path: string): ClientRegistration {
-  const problems = new RequestProblems();
+  const problems = new InputProblems();
   if (!problems.requireObject(value, path)) problems.throwIfAny();
   const input = value as Record<string, unknown>;
   problems.rejectUnknown(input, path, FIELDS);
@@ -63,7 +63,7 @@ export function parseClientRegistration(value: unknown, path: string): ClientReg
   return structuredClone(input) as unknown as ClientRegistration;
 }
 
-function requireUrls(problems: RequestProblems, value: unknown, path: string, required: boolean) {
+function requireUrls(problems: InputProblems, value: unknown, path: string, required: boolean) {
   const ok =
     Array.isArray(value) &&
     (!required || value.length > 0) &&

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_EPOCH_MS, ManualClock } from '../core/clock.ts';
 import { seededRandom } from '../core/random.ts';
@@ -131,6 +132,25 @@ describe('the control API', () => {
     expect(await response.json()).toEqual({
       error: 'invalid_request',
       message: "content-type must be application/json (got 'text/plain')",
+    });
+  });
+
+  it('refuses a request whose host header is not loopback, as DNS rebinding would send', async () => {
+    const answer = await new Promise<{ status?: number; body: string }>((resolve, reject) => {
+      const url = new URL('/accounts', simulator.controlUrl);
+      const req = request(url, { headers: { host: 'attacker.example:80' } }, (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode, body }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+
+    expect(answer.status).toBe(403);
+    expect(JSON.parse(answer.body)).toEqual({
+      error: 'forbidden',
+      message: "host header must name a loopback address (got 'attacker.example')",
     });
   });
 

@@ -1,6 +1,6 @@
 import { SCHEME_NAMES } from '../subjects/registry.ts';
 import type { AccountInput, Profile } from './account.ts';
-import { RequestProblems } from './request-problems.ts';
+import { InputProblems } from './input-problems.ts';
 
 const ACCOUNT_FIELDS = ['username', 'password', 'profile', 'scheme', 'sub'] as const;
 const TEXT_CLAIMS = ['given_name', 'family_name', 'name', 'email'] as const;
@@ -22,7 +22,7 @@ const MBI_PATTERN = new RegExp(
  * error naming every problem. `path` names the input in messages (`body` for the control API).
  */
 export function parseAccountInput(value: unknown, path: string): AccountInput {
-  const problems = new RequestProblems();
+  const problems = new InputProblems();
   if (!problems.requireObject(value, path)) problems.throwIfAny();
   const input = value as Record<string, unknown>;
   problems.rejectUnknown(input, path, ACCOUNT_FIELDS);
@@ -51,7 +51,7 @@ export function parseAccountInput(value: unknown, path: string): AccountInput {
   return structuredClone(input) as unknown as AccountInput;
 }
 
-function checkProfile(problems: RequestProblems, value: unknown, path: string): void {
+function checkProfile(problems: InputProblems, value: unknown, path: string): void {
   if (!problems.requireObject(value, path)) return;
   const profile = value as Record<string, unknown> & Profile;
   problems.rejectUnknown(profile, path, PROFILE_FIELDS);
@@ -88,6 +88,6 @@ function checkProfile(problems: RequestProblems, value: unknown, path: string): 
   }
 }
 
-function requireText(problems: RequestProblems, value: unknown, path: string): void {
+function requireText(problems: InputProblems, value: unknown, path: string): void {
   problems.require(typeof value === 'string' && value !== '', path, 'a non-empty string', value);
 }

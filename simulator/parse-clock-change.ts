@@ -1,4 +1,4 @@
-import { RequestProblems } from './request-problems.ts';
+import { InputProblems } from './input-problems.ts';
 
 /** Move the simulated clock forward by `advanceMs`, or set it to an instant. */
 export type ClockChange = { advanceMs: number } | { set: string };
@@ -8,7 +8,7 @@ export type ClockChange = { advanceMs: number } | { set: string };
  * (an ISO 8601 instant such as `2026-01-05T09:07:10.000Z`).
  */
 export function parseClockChange(value: unknown, path: string): ClockChange {
-  const problems = new RequestProblems();
+  const problems = new InputProblems();
   if (!problems.requireObject(value, path)) problems.throwIfAny();
   const input = value as Record<string, unknown>;
   problems.rejectUnknown(input, path, ['advanceMs', 'set']);

@@ -2,7 +2,7 @@ import { DEFAULT_EPOCH_MS, ManualClock } from '../core/clock.ts';
 import { isLoopback } from '../core/listen.ts';
 import { seededRandom, type Random } from '../core/random.ts';
 import { SCHEME_NAMES } from '../subjects/registry.ts';
-import { RequestProblems } from './request-problems.ts';
+import { InputProblems } from './input-problems.ts';
 
 export interface SimulatorOptions {
   /** Interface the identity provider binds. Default `127.0.0.1`. */
@@ -41,7 +41,7 @@ const KNOWN = [
 
 /** Checks every option and fills defaults; throws one `INVALID_OPTION` naming every problem. */
 export function resolveSimulatorOptions(options: SimulatorOptions = {}): ResolvedSimulatorOptions {
-  const problems = new RequestProblems();
+  const problems = new InputProblems();
   if (!problems.requireObject(options, 'options')) problems.throwIfAny('INVALID_OPTION');
   problems.rejectUnknown(options as Record<string, unknown>, 'options', KNOWN);
 

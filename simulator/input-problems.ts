@@ -5,7 +5,7 @@ import { TwinsubError, type TwinsubErrorCode } from '../core/twinsub-error.ts';
  * simulator's options) so the caller learns all of them from one error, each in the form
  * `<path> must be <constraint> (got <value>)`, joined by `; `.
  */
-export class RequestProblems {
+export class InputProblems {
   readonly #problems: string[] = [];
 
   /** Records a problem at `path` when `ok` is false; returns `ok` for chaining checks. */

@@ -135,7 +135,7 @@ describe('the control API', () => {
     });
   });
 
-  it('refuses a request whose host header is not loopback, as DNS rebinding would send', async () => {
+  it('refuses a request whose host header is not loopback (DNS rebinding)', async () => {
     const answer = await new Promise<{ status?: number; body: string }>((resolve, reject) => {
       const url = new URL('/accounts', simulator.controlUrl);
       const req = request(url, { headers: { host: 'attacker.example:80' } }, (res) => {

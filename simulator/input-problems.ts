@@ -30,10 +30,6 @@ export class InputProblems {
     }
   }
 
-  get count(): number {
-    return this.#problems.length;
-  }
-
   throwIfAny(code: TwinsubErrorCode = 'INVALID_REQUEST'): void {
     if (this.#problems.length === 0) return;
     throw new TwinsubError(code, this.#problems.join('; '));

@@ -1,6 +1,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import type { ClientMetadata } from 'oidc-provider';
-import { isLoopback, listen, type StartedServer } from '../core/listen.ts';
+import type { ClientMetadata, Provider } from 'oidc-provider';
+import type { ManualClock } from '../core/clock.ts';
+import { isLoopback, listen } from '../core/listen.ts';
 import { logger } from '../core/log.ts';
 import { TwinsubError } from '../core/twinsub-error.ts';
 import { parseAccountInput } from './parse-account-input.ts';
@@ -35,7 +36,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<St
   const issuances = new IssuanceLog();
   const storage = new ProviderStorage();
   const cookieKeys = [Buffer.from(random.fork('cookies').bytes(32)).toString('base64url')];
-  const [{ Provider }, jwks] = await Promise.all([loadProvider(), developmentKeys()]);
+  const [oidcProvider, jwks] = await Promise.all([loadProvider(), developmentKeys()]);
 
   // The issuer contains the port, so listen first and build the provider once the port is known.
   let handle: RequestListener = (_req, res) => res.writeHead(503).end();
@@ -45,14 +46,55 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<St
     portOption: 'port',
   });
 
-  const provider = new Provider(
-    providerServer.url,
-    providerConfiguration({ accounts, storage, jwks, cookieKeys }),
-  );
-  recordIssuances(provider, issuances, clock);
-  handle = route(provider.callback(), interactionHandler(provider, accounts));
+  try {
+    const provider = new oidcProvider.Provider(
+      providerServer.url,
+      providerConfiguration({ accounts, storage, jwks, cookieKeys }),
+    );
+    recordIssuances(provider, issuances, clock);
+    handle = route(provider.callback(), interactionHandler(provider, accounts));
 
-  const simulator: ControlledSimulator = {
+    const simulator = controlledSimulator({ provider, accounts, issuances, storage, clock });
+    const controlServer = await listen(controlApi(simulator), {
+      host: isLoopback(resolved.host) ? resolved.host : '127.0.0.1',
+      port: resolved.controlPort,
+      portOption: 'controlPort',
+    });
+
+    resolved.onWarning(
+      `twinsub simulator at ${providerServer.url} runs with INSECURE TEST DEFAULTS: it signs ` +
+        `tokens with a throw-away development key and its control API at ${controlServer.url} ` +
+        `has no authentication. Never let real people or real clients use it.`,
+    );
+
+    const stop = async () => {
+      await Promise.all([providerServer.stop(), controlServer.stop()]);
+    };
+    return {
+      ...simulator,
+      issuer: providerServer.url,
+      controlUrl: controlServer.url,
+      stop,
+      [Symbol.asyncDispose]: stop,
+    };
+  } catch (error) {
+    await providerServer.stop();
+    throw error;
+  }
+}
+
+interface SimulatorParts {
+  provider: Provider;
+  accounts: AccountStore;
+  issuances: IssuanceLog;
+  storage: ProviderStorage;
+  clock: ManualClock;
+}
+
+/** What both the started simulator and its control API offer. */
+function controlledSimulator(parts: SimulatorParts): ControlledSimulator {
+  const { provider, accounts, issuances, storage, clock } = parts;
+  return {
     clock,
     createAccount: (input) => {
       const account = accounts.create(parseAccountInput(input, 'account'));
@@ -85,35 +127,6 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<St
       storage.clear();
       log('reset: accounts, issuances, sessions, grants and tokens forgotten');
     },
-  };
-
-  let controlServer: StartedServer;
-  try {
-    controlServer = await listen(controlApi(simulator), {
-      host: isLoopback(resolved.host) ? resolved.host : '127.0.0.1',
-      port: resolved.controlPort,
-      portOption: 'controlPort',
-    });
-  } catch (error) {
-    await providerServer.stop();
-    throw error;
-  }
-
-  resolved.onWarning(
-    `twinsub simulator at ${providerServer.url} runs with INSECURE TEST DEFAULTS: it signs ` +
-      `tokens with a throw-away development key and its control API at ${controlServer.url} ` +
-      `has no authentication. Never let real people or real clients use it.`,
-  );
-
-  const stop = async () => {
-    await Promise.all([providerServer.stop(), controlServer.stop()]);
-  };
-  return {
-    ...simulator,
-    issuer: providerServer.url,
-    controlUrl: controlServer.url,
-    stop,
-    [Symbol.asyncDispose]: stop,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { SchemeContext, Segment, SubjectScheme } from './subject-scheme.ts';
 import { OptionProblems } from './option-problems.ts';
+import { drawBytes } from './draw-bytes.ts';
 import { encodeBase62 } from './base62.ts';
 
 /** KSUID's epoch, 2014-05-13T16:53:20Z, in seconds since the Unix epoch (segmentio/ksuid). */
@@ -28,7 +29,7 @@ export function ksuidScheme(
       const bytes = new Uint8Array(20);
       const seconds = Math.floor(context.clock.now() / 1000) - KSUID_EPOCH_S;
       new DataView(bytes.buffer).setUint32(0, seconds >>> 0);
-      bytes.set(random.bytes(16), 4);
+      bytes.set(drawBytes(random, 16), 4);
       return encodeBase62(bytes, 27);
     },
     validate: (sub) => /^[0-9A-Za-z]{27}$/.test(sub) && sub <= MAX_KSUID,

@@ -9,7 +9,7 @@ export interface MongoObjectIdOptions {
 
 /**
  * Auth0 database-user subjects: `auth0|` and a MongoDB ObjectId (4-byte seconds, 5-byte
- * per-process random value, 3-byte counter starting at a random value), made with `bson`.
+ * per-process random value, 3-byte counter starting at a random value), checked with `bson`.
  */
 export function mongoObjectIdScheme(
   context: SchemeContext,
@@ -41,7 +41,7 @@ export function mongoObjectIdScheme(
       counter = (counter + 1) % 0x1000000;
       view.setUint16(9, counter >>> 8);
       bytes[11] = counter & 0xff;
-      return prefix + new ObjectId(bytes).toHexString();
+      return prefix + Buffer.from(bytes.buffer).toString('hex');
     },
     validate(sub) {
       const bar = sub.indexOf('|');

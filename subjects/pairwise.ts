@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { SchemeContext, Segment, SubjectScheme } from './subject-scheme.ts';
 import { OptionProblems } from './option-problems.ts';
 
@@ -43,5 +43,5 @@ export function pairwiseScheme(
 
 /** One pairwise `sub` (OpenID Connect Core section 8.1's suggested construction). */
 export function pairwiseSubject(sector: string, localId: string, salt: string): string {
-  return createHash('sha256').update(sector).update(localId).update(salt).digest('base64url');
+  return hash('sha256', sector + localId + salt, 'base64url');
 }

@@ -1,6 +1,7 @@
 import { v4 } from 'uuid';
 import type { SchemeContext, Segment, SubjectScheme } from './subject-scheme.ts';
 import { OptionProblems } from './option-problems.ts';
+import { drawBytes } from './draw-bytes.ts';
 import { isUuidOfVersion } from './is-uuid-of-version.ts';
 
 /**
@@ -19,7 +20,7 @@ export function uuidV4Scheme(
   return {
     name: 'uuid-v4',
     caseSensitive: false,
-    next: () => v4({ random: random.bytes(16) }),
+    next: () => v4({ random: drawBytes(random, 16) }),
     validate: (sub) => isUuidOfVersion(sub, 4),
     anatomy: () => UUID_V4_ANATOMY.map((segment) => ({ ...segment })),
   };

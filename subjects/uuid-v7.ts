@@ -1,6 +1,7 @@
 import { v7 } from 'uuid';
 import type { SchemeContext, Segment, SubjectScheme } from './subject-scheme.ts';
 import { OptionProblems } from './option-problems.ts';
+import { drawBytes } from './draw-bytes.ts';
 import { isUuidOfVersion } from './is-uuid-of-version.ts';
 
 /**
@@ -32,7 +33,7 @@ export function uuidV7Scheme(
         seq = (seq + 1) | 0;
         if (seq === 0) msecs += 1;
       }
-      return v7({ msecs, seq, random: random.bytes(16) });
+      return v7({ msecs, seq, random: drawBytes(random, 16) });
     },
     validate: (sub) => isUuidOfVersion(sub, 7),
     anatomy: () => UUID_V7_ANATOMY.map((segment) => ({ ...segment })),

@@ -6,7 +6,20 @@ import { makeTwins } from '../twins/make-twins.ts';
 
 export interface BenchFigure {
   what: string;
+  /** Per second of wall-clock time. */
   perSecond: number;
+  /** Per second of this process's CPU time: steadier when other work shares the machine. */
+  perCpuSecond: number;
+}
+
+/** Runs `work`, returning wall and CPU seconds it took. */
+function timed(work: () => void): { wall: number; cpu: number } {
+  const cpuBefore = process.cpuUsage();
+  const started = performance.now();
+  work();
+  const wall = (performance.now() - started) / 1000;
+  const { user, system } = process.cpuUsage(cpuBefore);
+  return { wall, cpu: (user + system) / 1e6 };
 }
 
 /** Twin requests timed by the benchmark: one issued by search, one constructed, one impossible. */
@@ -25,39 +38,42 @@ export function measureSchemes(ids = 1_000_000): BenchFigure[] {
     const scheme = createScheme(name, { clock, random: seededRandom(1) });
     for (let i = 0; i < 50_000; i += 1) scheme.next();
 
-    const started = performance.now();
-    for (let i = 0; i < ids; i += 1) {
-      clock.advance(1);
-      scheme.next();
-    }
-    const seconds = (performance.now() - started) / 1000;
-    return { what: name, perSecond: ids / seconds };
+    const { wall, cpu } = timed(() => {
+      for (let i = 0; i < ids; i += 1) {
+        clock.advance(1);
+        scheme.next();
+      }
+    });
+    return { what: name, perSecond: ids / wall, perCpuSecond: ids / cpu };
   });
 }
 
 /** Twin sets (or impossibility verdicts) per second for each case, over about half a second. */
 export function measureTwins(): BenchFigure[] {
   return TWIN_CASES.map((request) => {
-    const started = performance.now();
     let sets = 0;
-    while (performance.now() - started < 500) {
-      makeTwins({ ...request, seed: sets });
-      sets += 1;
-    }
-    const seconds = (performance.now() - started) / 1000;
+    const { wall, cpu } = timed(() => {
+      const started = performance.now();
+      while (performance.now() - started < 500) {
+        makeTwins({ ...request, seed: sets });
+        sets += 1;
+      }
+    });
     return {
       what: `${request.scheme} under ${request.transform}, k = ${request.k}`,
-      perSecond: sets / seconds,
+      perSecond: sets / wall,
+      perCpuSecond: sets / cpu,
     };
   });
 }
 
 function format(figures: BenchFigure[]): string {
   return figures
-    .map(
-      ({ what, perSecond }) =>
-        `${what.padEnd(44)} ${Math.round(perSecond).toLocaleString('en-US').padStart(12)}/s`,
-    )
+    .map(({ what, perSecond, perCpuSecond }) => {
+      const wall = Math.round(perSecond).toLocaleString('en-US').padStart(12);
+      const cpu = Math.round(perCpuSecond).toLocaleString('en-US').padStart(12);
+      return `${what.padEnd(36)} ${wall}/s ${cpu}/cpu-s`;
+    })
     .join('\n');
 }
 

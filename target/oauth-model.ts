@@ -42,7 +42,8 @@ interface CodeRow extends AppRow {
   expires_at: Date | string;
 }
 
-interface TokenRow extends AppRow {
+interface TokenRow {
+  client_id: string;
   access_token: string;
   refresh_token: string | null;
   user_id: number;
@@ -52,9 +53,8 @@ interface TokenRow extends AppRow {
   fhir_patient_id: string;
 }
 
-const TOKEN_SELECT = `select t.*, a.client_secret, a.redirect_uris, c.fhir_patient_id
-  from tokens t join applications a on a.client_id = t.client_id
-  join crosswalks c on c.user_id = t.user_id`;
+// One table, no joins: resource requests look their token up many times per login.
+const TOKEN_SELECT = `select t.* from tokens t`;
 
 /**
  * The `@node-oauth/oauth2-server` model over the target's SQL tables: applications, grants,
@@ -138,9 +138,13 @@ export function createOAuthModel(db: Database): TargetOAuthModel {
     },
 
     async saveToken(token, client, user) {
+      // The token keeps the patient its user's crosswalk named when it was issued: BB2.0's
+      // crosswalk never changes afterwards, so this is the patient of every later request too.
       await db.query(
         `insert into tokens (access_token, refresh_token, client_id, user_id, scope,
-          access_expires_at, refresh_expires_at) values ($1,$2,$3,$4,$5,$6,$7)`,
+          fhir_patient_id, access_expires_at, refresh_expires_at)
+          select $1, $2, $3, $4, $5, c.fhir_patient_id, $6::timestamptz, $7::timestamptz
+          from crosswalks c where c.user_id = $4`,
         [
           token.accessToken,
           token.refreshToken ?? null,
@@ -219,7 +223,7 @@ async function findToken(
     accessToken: row.access_token,
     accessTokenExpiresAt: new Date(row.access_expires_at),
     scope: splitScope(row.scope),
-    client: toClient(row),
+    client: { id: row.client_id, grants: GRANTS },
     user: { id: row.user_id } satisfies OAuthUser,
     patient: row.fhir_patient_id,
   };
@@ -228,12 +232,10 @@ async function findToken(
   return token;
 }
 
+const GRANTS = ['authorization_code', 'refresh_token'];
+
 function toClient(row: AppRow): Client {
-  return {
-    id: row.client_id,
-    redirectUris: row.redirect_uris,
-    grants: ['authorization_code', 'refresh_token'],
-  };
+  return { id: row.client_id, redirectUris: row.redirect_uris, grants: GRANTS };
 }
 
 function splitScope(scope: string): string[] {

@@ -51,6 +51,7 @@ const STATEMENTS = [
     client_id text not null references applications (client_id),
     user_id integer not null references users (id),
     scope text not null,
+    fhir_patient_id text not null,
     access_expires_at timestamptz not null,
     refresh_expires_at timestamptz,
     revoked_at timestamptz

@@ -45,6 +45,9 @@ export function buildTargetApp(context: TargetAppContext): Express {
   app.use(
     session({
       name: SESSION_COOKIE,
+      // Named explicitly: the default store warns on stderr under NODE_ENV=production. Sessions
+      // only span one login and consent, so memory is enough.
+      store: new session.MemoryStore(),
       secret: randomBytes(32).toString('hex'),
       resave: false,
       saveUninitialized: false,

@@ -20,16 +20,19 @@ export function encodeBase62(bytes: Uint8Array, length: number): string {
   }
 
   const codes = new Array<number>(length);
+  let first = 0;
   for (let written = 0; written < length;) {
     let remainder = 0;
-    for (let i = 0; i < limbs.length; i += 1) {
+    for (let i = first; i < limbs.length; i += 1) {
       const value = remainder * 0x1000000 + (limbs[i] as number);
-      const quotient = Math.floor(value / CHUNK);
+      // value < 2^48 and CHUNK > 2^23, so the quotient fits 31 bits and `| 0` truncates it.
+      const quotient = (value / CHUNK) | 0;
       limbs[i] = quotient;
       remainder = value - quotient * CHUNK;
     }
+    while (first < limbs.length && limbs[first] === 0) first += 1;
     for (let digit = 0; digit < 4 && written < length; digit += 1, written += 1) {
-      const quotient = Math.floor(remainder / 62);
+      const quotient = (remainder / 62) | 0;
       codes[length - 1 - written] = CODES[remainder - quotient * 62] as number;
       remainder = quotient;
     }

@@ -27,21 +27,23 @@ export function mongoObjectIdScheme(
   problems.throwIfAny();
 
   const random = context.random.fork('mongo-object-id');
-  const processUnique = random.bytes(5);
+  const processHex = Buffer.from(random.bytes(5)).toString('hex');
   let counter = random.int(0, 0xffffff);
   const prefix = `${provider}|`;
   return {
     name: 'mongo-object-id',
     caseSensitive: false,
     next() {
-      const bytes = new Uint8Array(12);
-      const view = new DataView(bytes.buffer);
-      view.setUint32(0, Math.floor(context.clock.now() / 1000) >>> 0);
-      bytes.set(processUnique, 4);
+      const seconds = Math.floor(context.clock.now() / 1000) >>> 0;
       counter = (counter + 1) % 0x1000000;
-      view.setUint16(9, counter >>> 8);
-      bytes[11] = counter & 0xff;
-      return prefix + Buffer.from(bytes.buffer).toString('hex');
+      // The ObjectId layout of the bson spec: the process-unique bytes never change, so only
+      // the timestamp and the counter are written per id.
+      return (
+        prefix +
+        seconds.toString(16).padStart(8, '0') +
+        processHex +
+        counter.toString(16).padStart(6, '0')
+      );
     },
     validate(sub) {
       const bar = sub.indexOf('|');

@@ -6,6 +6,7 @@ import { DEFAULT_EPOCH_MS, ManualClock } from '../core/clock.ts';
 import { seededRandom } from '../core/random.ts';
 import { createScheme, SCHEME_NAMES } from './registry.ts';
 import { salesforceChecksum } from './salesforce-checksum.ts';
+import { encodeBase62 } from './base62.ts';
 
 /** segmentio's format as the `ksuid` package encodes it: the reference for our base62 writer. */
 const KSUID = createRequire(import.meta.url)('ksuid') as {
@@ -76,6 +77,24 @@ describe('formats checked against their reference implementations', () => {
 
     expect(KSUID.fromParts(DEFAULT_EPOCH_MS, parsed.payload).string).toBe(sub);
     expect(parsed.timestamp).toBe(DEFAULT_EPOCH_MS / 1000 - 1_400_000_000);
+  });
+
+  it('encodes any KSUID payload in base62 exactly as the ksuid package does', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 0xffffffff }),
+        fc.uint8Array({ minLength: 16, maxLength: 16 }),
+        (seconds, payload) => {
+          const bytes = new Uint8Array(20);
+          new DataView(bytes.buffer).setUint32(0, seconds);
+          bytes.set(payload, 4);
+          const ms = (seconds + 1_400_000_000) * 1000;
+
+          expect(encodeBase62(bytes, 27)).toBe(KSUID.fromParts(ms, Buffer.from(payload)).string);
+        },
+      ),
+      { seed: 20260105, numRuns: 500 },
+    );
   });
 
   it('puts the clock time in the ULID timestamp', () => {

@@ -36,6 +36,39 @@ describe('openDatabase', () => {
     ]);
   });
 
+  // Needs a server: run with DATABASE_URL=postgres://... to include it.
+  it.runIf(Boolean(process.env.DATABASE_URL))(
+    'gives each start on PostgreSQL a schema of its own and drops it at close',
+    async () => {
+      const url = process.env.DATABASE_URL!;
+      const first = await openDatabase(url);
+      const second = await openDatabase(url);
+      await createSchema(first);
+      await createSchema(second);
+      await first.query(
+        `insert into users (username, issuer, subject) values ('u', 'http://i', 's')`,
+      );
+
+      const [own, other] = await Promise.all([
+        first.query<{ n: number }>('select count(*)::int as n from users'),
+        second.query<{ n: number }>('select count(*)::int as n from users'),
+      ]);
+      const schema = (
+        await first.query<{ schema: string }>('select current_schema() as schema')
+      )[0]!.schema;
+      await first.close();
+      await second.close();
+      const observer = await openDatabase(url);
+      const left = await observer.query('select 1 from pg_namespace where nspname = $1', [schema]);
+      await observer.close();
+
+      expect(first.kind).toBe('postgres');
+      expect([own[0]!.n, other[0]!.n]).toEqual([1, 0]);
+      expect(schema).toMatch(/^twinsub_target_[0-9a-f]{12}$/);
+      expect(left).toEqual([]);
+    },
+  );
+
   it('reports an unreachable server as DATABASE_UNREACHABLE without its password', async () => {
     const error = await openDatabase('postgres://twinsub:hunter2@127.0.0.1:1/twinsub').catch(
       (caught: unknown) => caught,

@@ -49,6 +49,7 @@ describe('startReferenceTarget with the simulator and the data backend', () => {
         backendUrl: backend.url,
         mbiHash: MBI_HASH,
         defect,
+        databaseUrl: process.env.DATABASE_URL || undefined,
         apps: [app],
       });
       targets.set(defect, target);

@@ -21,9 +21,12 @@ export const TEST_APPS: AppRegistration[] = [
   },
 ];
 
-/** An in-memory PGlite with the target's schema and `TEST_APPS` registered. */
+/**
+ * The target's schema with `TEST_APPS` registered: in an in-memory PGlite, or in a fresh schema
+ * on the PostgreSQL server `DATABASE_URL` names, so the same tests check both engines.
+ */
 export async function openTestDatabase(): Promise<Database> {
-  const db = await openDatabase();
+  const db = await openDatabase(process.env.DATABASE_URL || undefined);
   await createSchema(db);
   await registerApps(db, TEST_APPS);
   return db;

@@ -8,6 +8,7 @@ import { printSummary } from './print-summary.ts';
 import { runDemo } from './run-demo.ts';
 import { resolveRunOptions, SCENARIOS, type RawRunOptions } from './run-options.ts';
 import { runScenarios } from './run-scenarios.ts';
+import { serve, type RawServeOptions } from './serve.ts';
 
 const program = new Command('twinsub')
   .description("Proves that no beneficiary and no app ever receives anyone else's data.")
@@ -79,6 +80,19 @@ program
   .action(async (raw: { driver: string; seed: string; reportDir: string }) => {
     process.exitCode = await runDemo(raw);
   });
+
+program
+  .command('serve')
+  .description('start the simulator, data backend, reference target and apps on fixed ports')
+  .addOption(new Option('--defect <name>', 'defect of the reference target').default('none'))
+  .addOption(new Option('--seed <n>', 'seed of every random choice').default('1'))
+  .addOption(new Option('--population <n>', 'beneficiaries with accounts').default('10'))
+  .addOption(new Option('--simulator-port <port>', 'identity provider').default('4010'))
+  .addOption(new Option('--control-port <port>', 'simulator control API').default('4011'))
+  .addOption(new Option('--backend-port <port>', 'FHIR data backend').default('4020'))
+  .addOption(new Option('--target-port <port>', 'reference target').default('4030'))
+  .addOption(new Option('--app-ports <ports...>', 'the two apps').default(['4041', '4042']))
+  .action(async (raw: RawServeOptions) => serve(raw));
 
 try {
   await program.parseAsync(process.argv);

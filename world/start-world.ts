@@ -24,6 +24,8 @@ export interface World extends AsyncDisposable {
   readonly control: SimulatorControl;
   readonly apps: StartedThirdPartyApp[];
   readonly targetUrl: string;
+  readonly simulatorUrl: string;
+  readonly backendUrl: string;
   /** Beneficiary key -> the subject the simulator gave their account. */
   readonly subjects: Map<string, string>;
   readonly ownership: Ownership;
@@ -39,6 +41,7 @@ export interface World extends AsyncDisposable {
  */
 export async function startWorld(options: WorldOptions): Promise<World> {
   const random = seededRandom(options.seed);
+  const ports = options.ports ?? {};
   const population = generatePopulation({ seed: options.seed, size: options.populationSize ?? 2 });
   const mbiHash = { salt: DEFAULT_MBI_HASH_SALT, iterations: DEFAULT_MBI_HASH_ITERATIONS };
   const stops: (() => Promise<void>)[] = [];
@@ -54,12 +57,14 @@ export async function startWorld(options: WorldOptions): Promise<World> {
       clock,
       random: random.fork('simulator'),
       scheme: options.scheme ?? 'uuid-v1',
+      port: ports.simulator,
+      controlPort: ports.control,
       onWarning: options.onWarning ?? (() => {}),
     });
     stops.push(() => simulator.stop());
     const control = new SimulatorControl(simulator.controlUrl);
 
-    const backend = await startDataBackend({ population, mbiHash, clock });
+    const backend = await startDataBackend({ population, mbiHash, clock, port: ports.backend });
     stops.push(() => backend.stop());
 
     const apps: StartedThirdPartyApp[] = [];
@@ -68,6 +73,7 @@ export async function startWorld(options: WorldOptions): Promise<World> {
         name: `app-${i}`,
         clientId: `app-${i}-${hex(random, 6)}`,
         clientSecret: hex(random, 24),
+        port: ports.apps?.[i - 1],
       });
       stops.push(() => app.stop());
       apps.push(app);
@@ -81,6 +87,7 @@ export async function startWorld(options: WorldOptions): Promise<World> {
       mbiHash,
       defect: (options.defect ?? 'none') as Defect,
       databaseUrl: options.databaseUrl,
+      port: ports.target,
       apps: apps.map((app) => ({
         clientId: app.clientId,
         clientSecret: app.clientSecret,
@@ -103,6 +110,8 @@ export async function startWorld(options: WorldOptions): Promise<World> {
       control,
       apps,
       targetUrl: target.url,
+      simulatorUrl: simulator.issuer,
+      backendUrl: backend.url,
       subjects,
       ownership: ownershipOf(population, subjects),
       async enroll(beneficiary) {

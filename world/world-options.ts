@@ -12,6 +12,17 @@ export interface WorldOptions {
   appCount?: number;
   /** PostgreSQL for the target; absent: embedded PGlite. */
   databaseUrl?: string;
+  /** Fixed loopback ports, for a world people reach by hand; 0 or absent: any free port. */
+  ports?: WorldPorts;
   /** Where the simulator's loud warnings go (development keys). Default: dropped. */
   onWarning?: (line: string) => void;
+}
+
+/** Ports of the world's parts; the apps take one each, in order. */
+export interface WorldPorts {
+  simulator?: number;
+  control?: number;
+  backend?: number;
+  target?: number;
+  apps?: number[];
 }

@@ -100,7 +100,8 @@ const lines: string[] = [
   '| --- | --- | --- | --- |',
   ...SCHEME_NAMES.map((name) => {
     const scheme = createScheme(name, { clock: new ManualClock(0), random: seededRandom(1) });
-    return `| ${name} | ${code(cell(example(name)))} | ${scheme.caseSensitive ? 'yes' : 'no'} | ${cell(anatomy(name))} |`;
+    const cells = [name, code(cell(example(name))), scheme.caseSensitive ? 'yes' : 'no'];
+    return `| ${[...cells, cell(anatomy(name))].join(' | ')} |`;
   }),
   '',
   '## Transforms',
@@ -119,8 +120,8 @@ const lines: string[] = [
   '## Scheme x transform',
   '',
   '`issued`: the scheme itself issues twins, only the clock chosen (the realistic case).',
-  '`constructed`: twins exist in the format but were built from an issued id (case variants, float64',
-  'neighbours, the same id at another issuer or provider). `cannot`: see the reason below.',
+  '`constructed`: twins exist in the format but were built from an issued id (case variants,',
+  'float64 neighbours, the same id at another issuer or provider). `cannot`: see below.',
   '',
   `| scheme | ${TRANSFORMS.map(code).join(' | ')} |`,
   `| --- | ${TRANSFORMS.map(() => '---').join(' | ')} |`,
@@ -156,7 +157,14 @@ for (const question of QUESTIONS) {
           expectation.expectedPairs.toLocaleString('en-US', { maximumFractionDigits: 3 }),
         ];
   lines.push(
-    `| ${question.scheme} | ${code(question.transform)} | ${question.population.toLocaleString('en-US')} | ${question.ratePerSecond} | ${predicted.join(' | ')} | ${simulated.toLocaleString('en-US')} |`,
+    `| ${[
+      question.scheme,
+      code(question.transform),
+      question.population.toLocaleString('en-US'),
+      question.ratePerSecond,
+      ...predicted,
+      simulated.toLocaleString('en-US'),
+    ].join(' | ')} |`,
   );
 }
 

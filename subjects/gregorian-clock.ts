@@ -1,4 +1,4 @@
-/** 100-ns intervals per millisecond: the `nsecs` counter of `uuid`'s v1() and v6() runs up to this. */
+/** 100-ns intervals per millisecond: `uuid`'s v1() takes an `nsecs` counter below this. */
 const TICKS_PER_MS = 10_000;
 
 /**

@@ -54,7 +54,8 @@ function parseStep(part: string): TransformStep | string {
 
   const form = [name, ...definition.params].join(':');
   if (rawArgs.length !== definition.params.length || !rawArgs.every((a) => /^\d+$/.test(a))) {
-    return `transform step '${name}' must be written ${form} with integer parameters (got '${part}')`;
+    const constraint = `written ${form} with integer parameters`;
+    return `transform step '${name}' must be ${constraint} (got '${part}')`;
   }
   const args = rawArgs.map(Number);
   const problem = definition.check(args);

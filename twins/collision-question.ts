@@ -5,7 +5,7 @@ export interface CollisionQuestion {
   transform: string;
   /** How many accounts one issuer creates. */
   population: number;
-  /** Accounts created per second, evenly spaced (account i at `startMs + floor(i * 1000 / rate)`). */
+  /** Accounts created per second, evenly: account i at `startMs + floor(i * 1000 / rate)`. */
   ratePerSecond: number;
   /** Simulated time of the first account. Default `DEFAULT_EPOCH_MS`. */
   startMs?: number;
@@ -23,7 +23,7 @@ export function creationTimes(question: CollisionQuestion, startMs: number): num
   );
 }
 
-/** Colliding pairs among keys: for each key held by m accounts, m(m-1)/2. `null` keys never merge. */
+/** Colliding pairs among keys: m(m-1)/2 for a key held by m accounts; `null` never merges. */
 export function countPairs(keys: Iterable<string | null>): number {
   const counts = new Map<string, number>();
   for (const key of keys) if (key !== null) counts.set(key, (counts.get(key) ?? 0) + 1);

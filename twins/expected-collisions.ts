@@ -57,7 +57,9 @@ export function expectedCollisions(question: CollisionQuestion): CollisionExpect
     return {
       expectedPairs: pairs / 2 ** bits,
       method: 'birthday',
-      explanation: `C(${n}, 2) pairs of distinct ids, each equal in ${bits} hash bits with p = 2^-${bits}`,
+      explanation:
+        `C(${n}, 2) pairs of distinct ids, ` +
+        `each equal in ${bits} hash bits with p = 2^-${bits}`,
     };
   }
   if (!names.every((name) => CHARACTER_STEPS.has(name))) {

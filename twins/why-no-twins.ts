@@ -61,13 +61,17 @@ function whyCaseKeepsApart(
 ): string | undefined {
   if (samples.every((sub) => !/[A-Za-z]/.test(sub))) return 'ids have no letters to fold';
   if (scheme.name === 'salesforce-18') {
-    return 'the 3-character suffix encodes the case of the first 15, so ids that differ only in case differ in the suffix';
+    return (
+      'the 3-character suffix encodes the case of the first 15, ' +
+      'so ids that differ only in case differ in the suffix'
+    );
   }
   const lower = samples.some((sub) => /[a-z]/.test(sub));
   const upper = samples.some((sub) => /[A-Z]/.test(sub));
   if (lower && upper) return undefined;
   if (scheme.caseSensitive) return undefined;
-  return `the format is case-insensitive and issued in one case, so ${step.spec} maps ids one to one`;
+  const fact = 'the format is case-insensitive and issued in one case';
+  return `${fact}, so ${step.spec} maps ids one to one`;
 }
 
 function whyNumberKeepsApart(
@@ -79,7 +83,10 @@ function whyNumberKeepsApart(
     .filter((segment) => segment.kind === 'constant')
     .some((segment) => /\D/.test((samples[0] ?? '').slice(segment.start, segment.end)));
   if (constantNonDigit) {
-    return 'ids always contain a non-digit, so parsing them as a number fails the login instead of merging it';
+    return (
+      'ids always contain a non-digit, ' +
+      'so parsing them as a number fails the login instead of merging it'
+    );
   }
   if (samples.every((sub) => /^\d+$/.test(sub) && BigInt(sub) <= BigInt(Number.MAX_SAFE_INTEGER))) {
     return `ids stay below 2^53 in this range, where every integer is an exact float64`;

@@ -96,7 +96,8 @@ describe('startReferenceTarget with the simulator and the data backend', () => {
       state,
       code_challenge: pkce.challenge,
       code_challenge_method: 'S256',
-      scope: 'openid profile patient/Patient.read patient/Coverage.read',
+      scope:
+        'openid profile patient/Patient.read patient/Coverage.read patient/ExplanationOfBenefit.read',
     })}`;
     let response = await browser.get(url);
 
@@ -145,7 +146,16 @@ describe('startReferenceTarget with the simulator and the data backend', () => {
         headers: { authorization: `Bearer ${token.access_token}` },
       })
     ).json()) as { entry?: { resource: { id: string } }[] };
-    return { patient: token.patient, served: search.entry?.map((entry) => entry.resource.id) };
+    return {
+      patient: token.patient,
+      served: search.entry?.map((entry) => entry.resource.id),
+      accessToken: token.access_token,
+    };
+  };
+
+  const served = async (target: StartedReferenceTarget, beneficiary: Beneficiary) => {
+    const { patient, served } = await connect(target, beneficiary);
+    return { patient, served };
   };
 
   it('creates the two accounts as twins: UUID v1 subjects that differ only in time_low', () => {
@@ -156,8 +166,8 @@ describe('startReferenceTarget with the simulator and the data backend', () => {
   it('gives each twin their own patient with defect none', async () => {
     const target = targets.get('none')!;
 
-    const first = await connect(target, twins[0]!);
-    const second = await connect(target, twins[1]!);
+    const first = await served(target, twins[0]!);
+    const second = await served(target, twins[1]!);
 
     expect(first).toEqual({ patient: twins[0]!.patientId, served: [twins[0]!.patientId] });
     expect(second).toEqual({ patient: twins[1]!.patientId, served: [twins[1]!.patientId] });
@@ -166,11 +176,34 @@ describe('startReferenceTarget with the simulator and the data backend', () => {
   it("serves the first twin's patient to the second with defect truncate-uuid-96", async () => {
     const target = targets.get('truncate-uuid-96')!;
 
-    const first = await connect(target, twins[0]!);
-    const second = await connect(target, twins[1]!);
+    const first = await served(target, twins[0]!);
+    const second = await served(target, twins[1]!);
 
     // The 2018 leak reproduced: both logins end at the first beneficiary's record.
     expect(first).toEqual({ patient: twins[0]!.patientId, served: [twins[0]!.patientId] });
     expect(second).toEqual({ patient: twins[0]!.patientId, served: [twins[0]!.patientId] });
+  });
+
+  it("pages through claims by links rewritten to the target, all of the token's patient", async () => {
+    const beneficiary = twins[1]!;
+    const { accessToken } = await connect(targets.get('none')!, beneficiary);
+    const target = targets.get('none')!;
+    const owners: string[] = [];
+    const pages: string[] = [];
+
+    let next: string | undefined = `${target.url}/v2/fhir/ExplanationOfBenefit/?_count=2`;
+    while (next) {
+      pages.push(next);
+      const response = await fetch(next, { headers: { authorization: `Bearer ${accessToken}` } });
+      const page = (await response.json()) as fhir4.Bundle;
+      for (const entry of page.entry ?? []) {
+        owners.push((entry.resource as fhir4.ExplanationOfBenefit).patient.reference ?? '');
+      }
+      next = page.link?.find((link) => link.relation === 'next')?.url;
+    }
+
+    expect(owners).toEqual(beneficiary.eobs.map(() => `Patient/${beneficiary.patientId}`));
+    expect(pages).toHaveLength(Math.ceil(beneficiary.eobs.length / 2));
+    expect(pages.every((url) => url.startsWith(`${target.url}/v2/fhir/`))).toBe(true);
   });
 });

@@ -12,10 +12,11 @@ const PROVIDERS = ['google-oauth2', 'github', 'samlp', 'waad', 'email', 'sms', '
 /**
  * Twins that no issuance within the search budget produces, built from one issued account: the
  * same sub at other issuers, the same email, the same id under other providers, case variants,
- * numeric neighbours. Each candidate must still pass the scheme's validator.
+ * numeric neighbours. Each candidate must still pass the scheme's validator. With a `base`
+ * account, the twins are built from it and include it.
  */
-export function constructTwins(request: TwinRequest): TwinSet | undefined {
-  const first = issueAccounts(request, 1_000).next().value as TwinMember;
+export function constructTwins(request: TwinRequest, base?: TwinMember): TwinSet | undefined {
+  const first = base ?? (issueAccounts(request, 1_000).next().value as TwinMember);
   const scheme = createScheme(
     request.scheme,
     {
@@ -27,7 +28,7 @@ export function constructTwins(request: TwinRequest): TwinSet | undefined {
   const names = new Set(request.transform.steps.map((step) => step.name));
 
   const builders: Array<[boolean, () => Candidates]> = [
-    [names.has('email'), () => sameEmail(request)],
+    [names.has('email'), () => sameEmail(request, base)],
     [names.has('drop-issuer'), () => otherIssuers(request, first)],
     [names.has('strip-provider-prefix'), () => otherProviders(first, scheme)],
     [CASE_STEPS.some((name) => names.has(name)), () => caseVariants(first, scheme)],
@@ -35,7 +36,7 @@ export function constructTwins(request: TwinRequest): TwinSet | undefined {
   ];
   for (const [applies, build] of builders) {
     if (!applies) continue;
-    const twins = firstSharedKey(request, build());
+    const twins = firstSharedKey(request, build(), base);
     if (twins !== undefined) return twins;
   }
   return undefined;
@@ -49,12 +50,19 @@ interface Candidates {
   how: string;
 }
 
-function firstSharedKey(request: TwinRequest, candidates: Candidates): TwinSet | undefined {
+function firstSharedKey(
+  request: TwinRequest,
+  candidates: Candidates,
+  base: TwinMember | undefined,
+): TwinSet | undefined {
   const { transform, k } = request;
   const buckets = new Map<string, TwinMember[]>();
+  const target = base === undefined ? undefined : transform.key(base.iss, base.sub, base.claims);
+  if (base !== undefined && target !== null && target !== undefined) buckets.set(target, [base]);
   for (const member of candidates.members) {
     const key = transform.key(member.iss, member.sub, member.claims);
-    if (key === null) continue;
+    if (key === null || (target !== undefined && key !== target)) continue;
+    if (base !== undefined && member.sub === base.sub && member.iss === base.iss) continue;
     const bucket = buckets.get(key) ?? [];
     bucket.push(member);
     buckets.set(key, bucket);
@@ -72,10 +80,11 @@ function firstSharedKey(request: TwinRequest, candidates: Candidates): TwinSet |
   return undefined;
 }
 
-function sameEmail(request: TwinRequest): Candidates {
+function sameEmail(request: TwinRequest, base: TwinMember | undefined): Candidates {
+  const email = base?.claims.email ?? 'shared@example.test';
   const members = take(issueAccounts(request, 60_000), request.k).map((member) => ({
     ...member,
-    claims: { email: 'shared@example.test' },
+    claims: { email },
   }));
   return {
     members,

@@ -1,6 +1,4 @@
-import { DEFAULT_EPOCH_MS, ManualClock } from '../core/clock.ts';
-import { seededRandom } from '../core/random.ts';
-import { createScheme } from '../subjects/registry.ts';
+import { DEFAULT_EPOCH_MS } from '../core/clock.ts';
 import { createTransform } from '../transforms/create-transform.ts';
 import type { Transform } from '../transforms/transform.ts';
 import { OptionProblems } from '../subjects/option-problems.ts';
@@ -9,6 +7,7 @@ import type { TwinRequest } from './twin-request.ts';
 import { searchIssued, CLOCK_PLANS } from './search-issued.ts';
 import { constructTwins } from './construct-twins.ts';
 import { whyNoTwins } from './why-no-twins.ts';
+import { sampleIds, schemeOf } from './sample-ids.ts';
 
 const CROSS_ISSUER = new Set(['drop-issuer', 'email']);
 
@@ -39,14 +38,7 @@ export interface MakeTwinsOptions {
 export function makeTwins(options: MakeTwinsOptions): TwinsResult {
   const request = resolve(options);
   const samples = sampleIds(request);
-  const scheme = createScheme(
-    request.scheme,
-    {
-      clock: new ManualClock(request.startMs),
-      random: seededRandom(request.seed),
-    },
-    request.schemeOptions,
-  );
+  const scheme = schemeOf(request);
 
   const reason = whyNoTwins(scheme, request.transform.steps, samples);
   if (reason !== undefined) return { impossible: reason };
@@ -86,15 +78,4 @@ function resolve(options: MakeTwinsOptions): TwinRequest {
     iss: options.iss ?? 'https://idp.twinsub.test',
     budget,
   };
-}
-
-/** Ids the scheme issues a second apart and in a burst: what the impossibility rules check. */
-function sampleIds(request: TwinRequest): string[] {
-  const clock = new ManualClock(request.startMs);
-  const context = { clock, random: seededRandom(request.seed) };
-  const scheme = createScheme(request.scheme, context, request.schemeOptions);
-  return Array.from({ length: 200 }, (_, i) => {
-    clock.advance(i % 2 === 0 ? 1_000 : 0);
-    return scheme.next();
-  });
 }

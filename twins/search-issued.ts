@@ -26,19 +26,26 @@ export const CLOCK_PLANS: readonly ClockPlan[] = [
 
 /**
  * Twins the scheme itself issues: accounts made by one issuer under each clock plan in turn until
- * `k` of them share a key. Realistic by construction, since only the clock is chosen.
+ * `k` of them share a key. Realistic by construction, since only the clock is chosen. With a
+ * `base` account, only twins of it count.
  */
-export function searchIssued(request: TwinRequest): TwinSet | undefined {
+export function searchIssued(request: TwinRequest, base?: TwinMember): TwinSet | undefined {
   for (const plan of CLOCK_PLANS) {
-    const found = searchPlan(request, plan);
+    const found = searchPlan(request, plan, base);
     if (found !== undefined) return found;
   }
   return undefined;
 }
 
-function searchPlan(request: TwinRequest, plan: ClockPlan): TwinSet | undefined {
+function searchPlan(
+  request: TwinRequest,
+  plan: ClockPlan,
+  base: TwinMember | undefined,
+): TwinSet | undefined {
   const { transform, k } = request;
   const buckets = new Map<string, TwinMember[]>();
+  const target = base === undefined ? undefined : transform.key(base.iss, base.sub, base.claims);
+  if (base !== undefined && target !== null && target !== undefined) buckets.set(target, [base]);
   const limit = Math.min(request.budget, plan.maxIds ?? Infinity);
   let issued = 0;
 
@@ -46,7 +53,8 @@ function searchPlan(request: TwinRequest, plan: ClockPlan): TwinSet | undefined 
     if (issued >= limit) return undefined;
     issued += 1;
     const key = transform.key(member.iss, member.sub, member.claims);
-    if (key === null) continue;
+    if (key === null || (target !== undefined && key !== target)) continue;
+    if (base !== undefined && member.sub === base.sub && member.iss === base.iss) continue;
 
     const bucket = buckets.get(key) ?? [];
     bucket.push(member);

@@ -76,9 +76,8 @@ describe('openDatabase', () => {
 
     expect(isTwinsubError(error) && error.code).toBe('DATABASE_UNREACHABLE');
     const message = (error as Error).message;
-    expect(message).toMatch(
-      /^Failed to connect to DATABASE_URL postgres:\/\/twinsub:\*\*\*@127\.0\.0\.1:1\/twinsub: .*ECONNREFUSED/,
-    );
+    expect(message).toMatch(/^Failed to connect to DATABASE_URL postgres:\/\/twinsub:\*\*\*@127/);
+    expect(message).toMatch(/@127\.0\.0\.1:1\/twinsub: .*ECONNREFUSED/);
     expect(message).not.toContain('hunter2');
   });
 });

@@ -1,25 +1,8 @@
-import { pbkdf2Sync } from 'node:crypto';
-
 /** BFD's identifier system for the hashed MBI (DOMAIN.md section 7). */
 export const MBI_HASH_SYSTEM = 'https://bluebutton.cms.gov/resources/identifier/mbi-hash';
 
 export type PatientMatch =
   { found: 'one'; patientId: string } | { found: 'none' } | { found: 'many'; patientIds: string[] };
-
-/**
- * BB2.0's login lookup: the hex PBKDF2-HMAC-SHA256 of the MBI (hex-decoded salt, 32 bytes).
- * The target computes it itself rather than borrowing the fixtures' function, so a mismatch
- * between the two would show up as "no Medicare record found" instead of hiding.
- */
-export function hashMbi(mbi: string, options: { salt: string; iterations: number }): string {
-  return pbkdf2Sync(
-    mbi,
-    Buffer.from(options.salt, 'hex'),
-    options.iterations,
-    32,
-    'sha256',
-  ).toString('hex');
-}
 
 /** Searches the data backend for the patient with this MBI hash; exactly one is expected. */
 export async function findPatientByMbiHash(

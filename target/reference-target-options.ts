@@ -6,7 +6,7 @@ export interface AppRegistration {
   clientId: string;
   clientSecret: string;
   name: string;
-  /** Exact redirect URIs; an authorization request must name one of them character for character. */
+  /** Exact redirect URIs: an authorization request must name one, character for character. */
   redirectUris: string[];
 }
 

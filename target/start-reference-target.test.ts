@@ -12,6 +12,13 @@ import { Browser, pkcePair, TEST_APPS } from './test-kit.ts';
 import type { Defect } from './user-key.ts';
 import { uuidV1WindowStart } from '../world/uuid-v1-window.ts';
 
+const ALL_SCOPES = [
+  'openid',
+  'profile',
+  'patient/Patient.read',
+  'patient/Coverage.read',
+  'patient/ExplanationOfBenefit.read',
+].join(' ');
 const MBI_HASH = { salt: '6E6F747468657265616C706570706572', iterations: 2 };
 const app = TEST_APPS[0]!;
 const callback = app.redirectUris[0]!;
@@ -96,8 +103,7 @@ describe('startReferenceTarget with the simulator and the data backend', () => {
       state,
       code_challenge: pkce.challenge,
       code_challenge_method: 'S256',
-      scope:
-        'openid profile patient/Patient.read patient/Coverage.read patient/ExplanationOfBenefit.read',
+      scope: ALL_SCOPES,
     })}`;
     let response = await browser.get(url);
 
@@ -184,7 +190,7 @@ describe('startReferenceTarget with the simulator and the data backend', () => {
     expect(second).toEqual({ patient: twins[0]!.patientId, served: [twins[0]!.patientId] });
   });
 
-  it("pages through claims by links rewritten to the target, all of the token's patient", async () => {
+  it("pages through claims by links rewritten to the target's own URL", async () => {
     const beneficiary = twins[1]!;
     const { accessToken } = await connect(targets.get('none')!, beneficiary);
     const target = targets.get('none')!;

@@ -6,11 +6,19 @@ import type { IdentityChecks, VerifiedIdentity } from './identity-client.ts';
 import { IDENTITY_CALLBACK_PATH } from './identity-callback-route.ts';
 import { createOAuthModel } from './oauth-model.ts';
 import { createOAuthServer } from './oauth-server.ts';
-import { findPatientByMbiHash, hashMbi, MBI_HASH_SYSTEM } from './patient-lookup.ts';
+import { hashMbi } from './hash-mbi.ts';
+import { findPatientByMbiHash, MBI_HASH_SYSTEM } from './patient-lookup.ts';
 import { resolveTargetOptions } from './reference-target-options.ts';
 import { buildTargetApp } from './target-app.ts';
 import { Browser, openTestDatabase, pkcePair, TEST_APPS } from './test-kit.ts';
 
+const ALL_SCOPES = [
+  'openid',
+  'profile',
+  'patient/Patient.read',
+  'patient/Coverage.read',
+  'patient/ExplanationOfBenefit.read',
+].join(' ');
 const MBI_HASH = { salt: '6E6F747468657265616C706570706572', iterations: 2 };
 const ISSUER = 'http://127.0.0.1:4000';
 const IDENTITIES: Record<string, VerifiedIdentity> = {
@@ -118,9 +126,7 @@ describe('the reference target over HTTP (identity system stubbed)', () => {
       state,
       code_challenge: pkce.challenge,
       code_challenge_method: 'S256',
-      scope:
-        choice.scope ??
-        'openid profile patient/Patient.read patient/Coverage.read patient/ExplanationOfBenefit.read',
+      scope: choice.scope ?? ALL_SCOPES,
     });
     const toIdentity = await browser.get(`${target.url}/v2/o/authorize/?${query}`);
     const identityState = new URL(toIdentity.headers.get('location')!).searchParams.get('state');
@@ -237,8 +243,7 @@ describe('the reference target over HTTP (identity system stubbed)', () => {
     expect(body).toMatchObject({
       token_type: 'Bearer',
       patient: ALICE,
-      scope:
-        'openid profile patient/Patient.read patient/Coverage.read patient/ExplanationOfBenefit.read',
+      scope: ALL_SCOPES,
     });
   });
 
@@ -295,7 +300,7 @@ describe('the reference target over HTTP (identity system stubbed)', () => {
       method: 'POST',
       headers: {
         'content-type': 'application/x-www-form-urlencoded',
-        authorization: `Basic ${Buffer.from(`${app1.clientId}:${app1.clientSecret}`).toString('base64')}`,
+        authorization: `Basic ${btoa(`${app1.clientId}:${app1.clientSecret}`)}`,
       },
       body: new URLSearchParams({
         grant_type: 'authorization_code',

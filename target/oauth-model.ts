@@ -32,7 +32,8 @@ interface AppRow {
   redirect_uris: string[];
 }
 
-interface CodeRow extends AppRow {
+interface CodeRow {
+  client_id: string;
   code: string;
   user_id: number;
   redirect_uri: string;
@@ -107,11 +108,9 @@ export function createOAuthModel(db: Database): TargetOAuthModel {
     },
 
     async getAuthorizationCode(authorizationCode) {
-      const rows = await db.query<CodeRow>(
-        `select k.*, a.client_secret, a.redirect_uris from authorization_codes k
-          join applications a on a.client_id = k.client_id where k.code = $1`,
-        [authorizationCode],
-      );
+      const rows = await db.query<CodeRow>('select * from authorization_codes where code = $1', [
+        authorizationCode,
+      ]);
       const row = rows[0];
       if (!row) return false;
       const code: AuthorizationCode = {
@@ -119,7 +118,7 @@ export function createOAuthModel(db: Database): TargetOAuthModel {
         expiresAt: new Date(row.expires_at),
         redirectUri: row.redirect_uri,
         scope: splitScope(row.scope),
-        client: toClient(row),
+        client: { id: row.client_id, grants: GRANTS },
         user: { id: row.user_id } satisfies OAuthUser,
       };
       if (row.code_challenge) code.codeChallenge = row.code_challenge;
@@ -140,11 +139,11 @@ export function createOAuthModel(db: Database): TargetOAuthModel {
     async saveToken(token, client, user) {
       // The token keeps the patient its user's crosswalk named when it was issued: BB2.0's
       // crosswalk never changes afterwards, so this is the patient of every later request too.
-      await db.query(
+      const rows = await db.query<TokenRow>(
         `insert into tokens (access_token, refresh_token, client_id, user_id, scope,
           fhir_patient_id, access_expires_at, refresh_expires_at)
           select $1, $2, $3, $4, $5, c.fhir_patient_id, $6::timestamptz, $7::timestamptz
-          from crosswalks c where c.user_id = $4`,
+          from crosswalks c where c.user_id = $4 returning *`,
         [
           token.accessToken,
           token.refreshToken ?? null,
@@ -155,9 +154,8 @@ export function createOAuthModel(db: Database): TargetOAuthModel {
           token.refreshTokenExpiresAt ?? null,
         ],
       );
-      const saved = await findToken(db, 't.access_token = $1', token.accessToken);
-      if (!saved) throw new Error(`Failed to read back token for client ${client.id}`);
-      return saved;
+      if (!rows[0]) throw new Error(`Failed to save a token: user ${user.id} has no crosswalk`);
+      return toToken(rows[0]);
     },
 
     async getAccessToken(accessToken) {
@@ -216,8 +214,10 @@ async function findToken(
   value: string,
 ): Promise<PatientToken | false> {
   const rows = await db.query<TokenRow>(`${TOKEN_SELECT} where ${where}`, [value]);
-  const row = rows[0];
-  if (!row) return false;
+  return rows[0] ? toToken(rows[0]) : false;
+}
+
+function toToken(row: TokenRow): PatientToken {
   // Only these fields: with extended attributes on, every other key would reach the app.
   const token: PatientToken = {
     accessToken: row.access_token,

@@ -22,10 +22,12 @@ export default defineConfig({
   // Each scenario starts its own world on free ports, so scenarios run side by side safely.
   workers: Number(process.env.TWINSUB_WORKERS ?? 2),
   forbidOnly: Boolean(process.env.CI),
+  // The results reporter comes before `html`: it annotates each scenario with a link to the
+  // isolation report, and the HTML reporter must see that annotation when it renders.
   reporter: [
     ['./reporting/progress-reporter.ts'],
-    ['html', { outputFolder: `${reportDir}/playwright`, open: 'never' }],
     ['./reporting/results-reporter.ts', { outputFile: `${reportDir}/results.json` }],
+    ['html', { outputFolder: `${reportDir}/playwright`, open: 'never' }],
   ],
   use: {
     trace: 'retain-on-failure',

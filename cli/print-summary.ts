@@ -24,8 +24,10 @@ export function printSummary(results: Results, reportDir: string): void {
   }
   if (results.findings.length > 20) console.log(`  ... and ${results.findings.length - 20} more`);
   for (const error of results.errors) console.log(`  error: ${error}`);
-  console.log(`  results: ${reportDir}/results.json`);
-  console.log(`  report:  ${reportDir}/playwright/index.html`);
+  console.log(`  report:     ${reportDir}/report.html`);
+  console.log(`  junit:      ${reportDir}/junit.xml`);
+  console.log(`  results:    ${reportDir}/results.json`);
+  console.log(`  playwright: ${reportDir}/playwright/index.html`);
 }
 
 export function verdictText(results: Results): string {

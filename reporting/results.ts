@@ -1,8 +1,47 @@
 import type { Finding } from '../oracle/finding.ts';
-import type { ScenarioResult } from './scenario-result.ts';
+import type { LoginSummary, ScenarioResult } from './scenario-result.ts';
 
 /** `clean`: nothing found; `findings`: violations or lock-outs; `error`: twinsub could not run. */
 export type Verdict = 'clean' | 'findings' | 'error';
+
+/** One scenario as it ran under one Playwright project. */
+export type ScenarioSummary = Omit<ScenarioResult, 'findings' | 'accounts' | 'loginOutcomes'> & {
+  project: string;
+  status: string;
+  durationMs: number;
+  findings: number;
+  /** Playwright's test id: `playwright/index.html#?testId=<id>` opens the scenario there. */
+  testId?: string;
+  /** Browser logins' last pages, paths relative to the report directory. */
+  screenshots?: { name: string; path: string }[];
+  /** The Playwright trace, relative to the report directory, when one was kept. */
+  trace?: string;
+};
+
+/**
+ * Which characters of a subject the target ignores, found by a sensitivity probe: accounts whose
+ * `sub` differs from `sub` in one position each, logged in one by one.
+ */
+export interface Diagnosis {
+  scenario: string;
+  /** The most likely lossy mapping, e.g. `slice(9, 36)`. */
+  transform: string;
+  /** One sentence, e.g. `positions 0-8 ignored: the target keeps characters 9..36`. */
+  summary: string;
+  /** The subject the probe started from. */
+  sub: string;
+  /** Indexes into `sub` whose change the target did not notice. */
+  ignored: number[];
+  /** Differences other than one position (case, Unicode form, whitespace, issuer, email). */
+  differences?: { difference: string; ignored: boolean }[];
+}
+
+/** Colliding pairs by population size for one scheme under one transform. */
+export interface CollisionSeries {
+  scheme: string;
+  transform: string;
+  points: { population: number; expected: number; observed: number }[];
+}
 
 /** The machine contract written to `results.json` at the end of every run. */
 export interface Results {
@@ -19,14 +58,15 @@ export interface Results {
     violations: number;
     lockOuts: number;
   };
-  scenarios: (Omit<ScenarioResult, 'findings' | 'accounts'> & {
-    project: string;
-    status: string;
-    durationMs: number;
-    findings: number;
-  })[];
+  scenarios: ScenarioSummary[];
   findings: (Finding & { scenario: string })[];
   accounts: (ScenarioResult['accounts'][number] & { scenario: string })[];
   /** Why twinsub could not run, one sentence each. */
   errors: string[];
+  /** `twinsub run` command lines that repeat this run, one per driver. */
+  reproduce?: string[];
+  /** Every login, when the scenarios recorded them (see `ScenarioResult.loginOutcomes`). */
+  logins?: (LoginSummary & { scenario: string })[];
+  diagnosis?: Diagnosis;
+  collisions?: CollisionSeries[];
 }

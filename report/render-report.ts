@@ -1,0 +1,156 @@
+import type { Results } from '../reporting/results.ts';
+import { findingTitle } from '../reporting/finding-title.ts';
+import { renderCollisionChart } from './collision-chart.ts';
+import { renderDiagnosisMap } from './diagnosis-map.ts';
+import { html, raw, type SafeHtml } from './html.ts';
+import { renderIncidentEvidence, type IncidentMedia } from './incident-evidence.ts';
+import { groupIncidents, type Incident } from './incidents.ts';
+import { outcomeMatrices, renderOutcomeMatrix } from './outcome-matrix.ts';
+import { REPORT_LINKS } from './report-links.ts';
+import { REPORT_STYLES } from './report-styles.ts';
+import { renderRunSection } from './run-section.ts';
+import { formatDuration, plural } from './words.ts';
+
+/** Incidents past this many start folded, so a large run's report opens quickly. */
+const OPEN_INCIDENTS_MAX = 50;
+
+export interface RenderOptions {
+  /** Screenshot paths (as in `scenarios[].screenshots`) to `data:` URIs; missing ones are skipped. */
+  images?: ReadonlyMap<string, string>;
+}
+
+/** The isolation report: one self-contained HTML page rendered from results.json alone. */
+export function renderReport(results: Results, options: RenderOptions = {}): string {
+  const incidents = groupIncidents(results);
+  const page = html`<!doctype html>
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>twinsub ${results.verdict}: ${headline(results)}</title>
+        <style>
+          ${raw(REPORT_STYLES)}
+        </style>
+      </head>
+      <body>
+        <main>
+          <h1>twinsub isolation report</h1>
+          ${verdictSection(results, incidents)}
+          <nav class="links">
+            <a href="${REPORT_LINKS.playwright}">Playwright report</a>
+            <a href="${REPORT_LINKS.results}">results.json</a>
+            <a href="${REPORT_LINKS.junit}">junit.xml</a>
+          </nav>
+          ${errorsSection(results)}
+          <section id="matrix">
+            <h2>Beneficiaries by apps</h2>
+            ${outcomeMatrices(results).map(renderOutcomeMatrix)}
+          </section>
+          ${results.diagnosis ? renderDiagnosisMap(results.diagnosis) : ''}
+          ${
+            results.collisions?.length
+              ? html`<section id="collisions">
+                  <h2>Expected and observed collisions</h2>
+                  ${results.collisions.map(renderCollisionChart)}
+                </section>`
+              : ''
+          }
+          ${findingsSection(results, incidents, options)} ${renderRunSection(results)}
+        </main>
+      </body>
+    </html>`;
+  return `${page.toString().trim()}\n`;
+}
+
+function headline(results: Results): string {
+  const { counts } = results;
+  if (results.verdict === 'clean') return "no beneficiary or app received anyone else's data";
+  if (results.verdict === 'findings') {
+    return `${plural(counts.violations, 'violation')}, ${plural(counts.lockOuts, 'lock-out')}`;
+  }
+  return 'twinsub could not finish the run';
+}
+
+function verdictSection(results: Results, incidents: Incident[]): SafeHtml {
+  const { counts } = results;
+  const viewers = new Set(
+    incidents.filter((i) => i.kind === 'violation').map((i) => `${i.scenario}/${i.viewer}`),
+  );
+  const sentence =
+    results.verdict === 'findings'
+      ? `${plural(viewers.size, 'beneficiary', 'beneficiaries')} received someone else's data ` +
+        `in ${plural(incidents.length, 'incident')}.`
+      : results.verdict === 'clean'
+        ? `Every one of ${plural(counts.logins, 'login')} saw only its own beneficiary's data.`
+        : `${plural(results.errors.length, 'error')}: the verdict below is incomplete.`;
+  const item = (label: string, value: number, bad = false) =>
+    html`<li class="${bad && value > 0 ? 'bad' : ''}" data-count="${label}">
+      <b>${value}</b>${label}
+    </li>`;
+  return html`<section class="verdict ${results.verdict}" id="verdict">
+      <p class="headline">${results.verdict.toUpperCase()}: ${headline(results)}</p>
+      <p>${sentence} Run took ${formatDuration(results.durationMs)}.</p>
+    </section>
+    <ul class="counts">
+      ${item('scenarios', counts.scenarios)} ${item('beneficiaries', counts.beneficiaries)}
+      ${item('logins', counts.logins)} ${item('requests', counts.requests)}
+      ${item('violations', counts.violations, true)} ${item('lock-outs', counts.lockOuts, true)}
+      ${item('incidents', incidents.length, true)}
+    </ul>`;
+}
+
+function errorsSection(results: Results): SafeHtml | '' {
+  if (results.errors.length === 0) return '';
+  return html`<section id="errors">
+    <h2>Why the run did not finish</h2>
+    <ul class="errors">
+      ${results.errors.map((e) => html`<li>${e}</li>`)}
+    </ul>
+  </section>`;
+}
+
+function findingsSection(
+  results: Results,
+  incidents: Incident[],
+  options: RenderOptions,
+): SafeHtml {
+  if (incidents.length === 0) {
+    return html`<section id="findings">
+      <h2>Findings</h2>
+      <p>None: no violation and no lock-out.</p>
+    </section>`;
+  }
+  return html`<section id="findings">
+    <h2>Findings: ${plural(incidents.length, 'incident')}</h2>
+    <p class="note">
+      An incident is one viewer, one app and one owner; it lists every answer that carried the
+      owner's data.
+    </p>
+    ${incidents.map(
+      (incident, i) =>
+        html`<details
+          class="incident ${incident.kind}"
+          id="${incident.id}"
+          ${i < OPEN_INCIDENTS_MAX ? raw('open') : ''}
+        >
+          <summary>
+            ${findingTitle(incident.findings[0]!)}
+            <span class="where">${incident.scenario}</span>
+          </summary>
+          ${renderIncidentEvidence(incident, mediaFor(results, incident, options))}
+        </details>`,
+    )}
+  </section>`;
+}
+
+function mediaFor(results: Results, incident: Incident, options: RenderOptions): IncidentMedia {
+  const runs = results.scenarios.filter((s) => s.scenario === incident.scenario);
+  const name = `last page of ${incident.viewer}-${incident.app}`;
+  const shot = runs.flatMap((s) => s.screenshots ?? []).find((s) => s.name === name);
+  const run = runs.find((s) => s.trace) ?? runs[0];
+  return {
+    screenshot: shot ? options.images?.get(shot.path) : undefined,
+    trace: run?.trace,
+    playwrightTest: run?.testId ? `${REPORT_LINKS.playwright}#?testId=${run.testId}` : undefined,
+  };
+}

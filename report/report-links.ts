@@ -1,0 +1,7 @@
+/** Where the isolation report's neighbours are, relative to the report directory. */
+export const REPORT_LINKS = {
+  report: 'report.html',
+  playwright: 'playwright/index.html',
+  results: 'results.json',
+  junit: 'junit.xml',
+} as const;

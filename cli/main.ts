@@ -1,14 +1,10 @@
 import { Command, CommanderError, Option } from 'commander';
 import { resolve } from 'node:path';
 import { isTwinsubError } from '../core/twinsub-error.ts';
-import { findBrowser } from '../drivers/find-browser.ts';
 import { DEFAULT_SETTINGS } from '../scenarios/run-settings.ts';
 import { EXIT } from './exit-codes.ts';
-import { printSummary } from './print-summary.ts';
-import { runDemo } from './run-demo.ts';
 import { resolveRunOptions, SCENARIOS, type RawRunOptions } from './run-options.ts';
-import { runScenarios } from './run-scenarios.ts';
-import { serve, type RawServeOptions } from './serve.ts';
+import type { RawServeOptions } from './serve.ts';
 
 const program = new Command('twinsub')
   .description("Proves that no beneficiary and no app ever receives anyone else's data.")
@@ -52,7 +48,11 @@ program
   )
   .action(async (raw: RawRunOptions) => {
     const options = resolveRunOptions(raw);
+    // Commands load what they run only when run, so that `--help` and bad options answer at once.
+    const { findBrowser } = await import('../drivers/find-browser.ts');
     if (options.driver === 'browser') findBrowser();
+    const { runScenarios } = await import('./run-scenarios.ts');
+    const { printSummary } = await import('./print-summary.ts');
     const results = await runScenarios(options);
     printSummary(results, resolve(options.settings.reportDir));
     process.exitCode =
@@ -78,6 +78,7 @@ program
     new Option('--report-dir <dir>', "parent folder of both runs' reports").default('reports/demo'),
   )
   .action(async (raw: { driver: string; seed: string; reportDir: string }) => {
+    const { runDemo } = await import('./run-demo.ts');
     process.exitCode = await runDemo(raw);
   });
 
@@ -92,7 +93,10 @@ program
   .addOption(new Option('--backend-port <port>', 'FHIR data backend').default('4020'))
   .addOption(new Option('--target-port <port>', 'reference target').default('4030'))
   .addOption(new Option('--app-ports <ports...>', 'the two apps').default(['4041', '4042']))
-  .action(async (raw: RawServeOptions) => serve(raw));
+  .action(async (raw: RawServeOptions) => {
+    const { serve } = await import('./serve.ts');
+    await serve(raw);
+  });
 
 try {
   await program.parseAsync(process.argv);

@@ -1,4 +1,4 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { TwinsubError } from '../core/twinsub-error.ts';
 import {
   MAX_LOGIN_STEPS,
@@ -8,7 +8,7 @@ import {
   type LoginRequest,
 } from './driver.ts';
 import { CHROMIUM_ARGS, findBrowser } from './find-browser.ts';
-import { CONSENT_FORM } from './page-kind.ts';
+import { CONSENT_FORM, SUBMIT_BUTTON, USERNAME_FIELD } from './page-kind.ts';
 
 export interface BrowserDriverOptions {
   /** A browser someone else started and stops (Playwright Test's `browser` fixture). */
@@ -56,24 +56,24 @@ async function walk(page: Page, request: LoginRequest): Promise<LoginOutcome> {
   });
 
   await page.goto(request.startUrl);
+  let loginForms = 0;
   for (let step = 0; step < MAX_LOGIN_STEPS; step += 1) {
     await page.waitForLoadState('load');
-    const password = page.locator('form input[type=password]').first();
     if ((await page.locator(CONSENT_FORM).count()) > 0) {
       await answerConsent(page, request);
       continue;
     }
-    if ((await password.count()) > 0) {
-      const form = page.locator('form', { has: password });
-      await form
-        .locator('input:not([type]), input[type=text], input[type=email]')
-        .first()
-        .fill(request.username);
-      await password.fill(request.password);
-      await form
-        .locator('button[type=submit], input[type=submit], button:not([type])')
-        .first()
-        .click();
+    // A login form is the form with a password field, as a person would recognise it.
+    const form = page
+      .locator('form')
+      .filter({ has: page.locator('input[type=password]') })
+      .first();
+    // The form again after submitting it means the identity system refused the credentials.
+    if ((await form.count()) > 0 && loginForms === 0) {
+      loginForms += 1;
+      await form.locator(USERNAME_FIELD).first().fill(request.username);
+      await form.locator('input[type=password]').first().fill(request.password);
+      await clickAndWait(page, form.locator(SUBMIT_BUTTON).first());
       continue;
     }
     return {
@@ -100,5 +100,15 @@ async function answerConsent(page: Page, request: LoginRequest): Promise<void> {
     request.approve === false
       ? form.locator('button[type=submit]:not([name]), input[type=submit]:not([name])')
       : form.locator('[name=allow]');
-  await submit.first().click();
+  await clickAndWait(page, submit.first());
+}
+
+/** Clicks and waits until the page the click leads to has loaded (Playwright's click does not). */
+async function clickAndWait(page: Page, target: Locator): Promise<void> {
+  const navigated = page.waitForEvent('framenavigated', {
+    predicate: (frame) => frame === page.mainFrame(),
+  });
+  await target.click();
+  await navigated;
+  await page.waitForLoadState('load');
 }

@@ -21,11 +21,15 @@ export type PageKind =
 
 /** The consent form of a Blue Button-shaped target (DOMAIN.md section 5). */
 export const CONSENT_FORM = 'form#authorizationForm';
+/** Fields a person types a username or email into. */
+export const USERNAME_FIELD = 'input:not([type]), input[type=text], input[type=email]';
+/** What submits a form when clicked. */
+export const SUBMIT_BUTTON = 'button[type=submit], input[type=submit], button:not([type])';
 
 export function classifyPage($: CheerioAPI): PageKind {
   const consent = $(CONSENT_FORM).get(0);
   if (consent) {
-    const submits = $(consent).find('button[type=submit], input[type=submit], button:not([type])');
+    const submits = $(consent).find(SUBMIT_BUTTON);
     return {
       kind: 'consent',
       form: consent,
@@ -39,7 +43,7 @@ export function classifyPage($: CheerioAPI): PageKind {
   const form = password.closest('form').get(0) as Element | undefined;
   if (!form) return { kind: 'other' };
   const username = $(form)
-    .find('input:not([type]), input[type=text], input[type=email]')
+    .find(USERNAME_FIELD)
     .filter((_, el) => Boolean($(el).attr('name')))
     .first();
   return {
@@ -47,6 +51,6 @@ export function classifyPage($: CheerioAPI): PageKind {
     form,
     usernameField: username.attr('name') ?? 'username',
     passwordField: password.attr('name') ?? 'password',
-    submit: $(form).find('button[type=submit], input[type=submit], button:not([type])').get(0),
+    submit: $(form).find(SUBMIT_BUTTON).get(0),
   };
 }

@@ -28,6 +28,7 @@ async function login(request: LoginRequest): Promise<LoginOutcome> {
     fields: new URLSearchParams(),
   };
 
+  let loginForms = 0;
   for (let requests = 1; requests <= MAX_LOGIN_STEPS; requests += 1) {
     const response = await send(jar, next);
     const location = response.headers.get('location');
@@ -45,7 +46,8 @@ async function login(request: LoginRequest): Promise<LoginOutcome> {
     const $ = cheerio.load(html);
     const page = classifyPage($);
     const pageUrl = next.action.href;
-    if (page.kind === 'login') {
+    // The form again after submitting it means the identity system refused the credentials.
+    if (page.kind === 'login' && loginForms++ === 0) {
       const overrides = {
         [page.usernameField]: request.username,
         [page.passwordField]: request.password,

@@ -1,0 +1,144 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import type { Results } from '../reporting/results.ts';
+
+// Each case is a real run: Playwright Test, a started world, and logins.
+vi.setConfig({ testTimeout: 240_000 });
+
+const ROOT = resolve(import.meta.dirname, '..');
+const scratch = mkdtempSync(join(tmpdir(), 'twinsub-cli-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function twinsub(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, ['bin/twinsub.mjs', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    timeout: 240_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function results(dir: string): Results {
+  return JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as Results;
+}
+
+describe('twinsub run', () => {
+  it('names every bad option at once and exits 2', () => {
+    const { code, stderr } = twinsub([
+      'run',
+      '--defect',
+      'nope',
+      '--driver',
+      'car',
+      '--seed',
+      '1x',
+    ]);
+
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      [
+        "twinsub: --defect must be one of none, truncate-uuid-96 (got 'nope')",
+        "twinsub: --driver must be one of protocol, browser (got 'car')",
+        "twinsub: --seed must be a whole number from 0 to 2147483647 (got '1x')",
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it("exits 2 on an unknown option, with commander's message", () => {
+    const { code, stderr } = twinsub(['run', '--colour', 'red']);
+
+    expect(code).toBe(2);
+    expect(stderr).toContain("error: unknown option '--colour'");
+  });
+
+  it('exits 0 with a clean verdict against the correct target', () => {
+    const dir = join(scratch, 'clean');
+    const { code } = twinsub(['run', '--scenario', 'twins', '--report-dir', dir]);
+
+    expect(code).toBe(0);
+    expect(results(dir)).toMatchObject({
+      verdict: 'clean',
+      counts: { scenarios: 1, beneficiaries: 2, logins: 2, violations: 0, lockOuts: 0 },
+      findings: [],
+      errors: [],
+    });
+  });
+
+  it.each(['protocol', 'browser'])(
+    "exits 1 with the twins' violation in results.json, driver %s",
+    (driver) => {
+      const dir = join(scratch, `leak-${driver}`);
+      const { code, stdout } = twinsub([
+        'run',
+        '--defect',
+        'truncate-uuid-96',
+        '--driver',
+        driver,
+        '--scenario',
+        'twins',
+        '--report-dir',
+        dir,
+      ]);
+
+      const run = results(dir);
+      const [second, first] = ['bene-0002', 'bene-0001'].map(
+        (key) => run.accounts.find((a) => a.beneficiary === key)!.sub,
+      );
+      expect(code).toBe(1);
+      expect(run.verdict).toBe('findings');
+      expect(run.settings).toMatchObject({ defect: 'truncate-uuid-96', seed: 1 });
+      expect(run.findings[0]).toMatchObject({
+        kind: 'violation',
+        viewer: 'bene-0002',
+        viewerSub: second,
+        owner: 'bene-0001',
+        ownerSub: first,
+        app: 'app-2',
+        channel: 'token',
+        scenario: 'twins',
+      });
+      expect(
+        new Set(run.findings.map((f) => `${f.viewer}>${f.kind === 'violation' && f.owner}`)),
+      ).toEqual(new Set(['bene-0002>bene-0001']));
+      expect(stdout).toContain("violation: bene-0002 received bene-0001's data through app-2");
+    },
+  );
+
+  it("exits 2 and says why when the target's database cannot be reached", () => {
+    const dir = join(scratch, 'no-db');
+    const { code, stdout } = twinsub(['run', '--scenario', 'twins', '--report-dir', dir], {
+      DATABASE_URL: 'postgres://twinsub@127.0.0.1:1/none',
+    });
+
+    expect(code).toBe(2);
+    expect(results(dir).verdict).toBe('error');
+    expect(stdout).toContain(
+      'Failed to connect to DATABASE_URL postgres://twinsub@127.0.0.1:1/none',
+    );
+  });
+});
+
+describe('twinsub serve', () => {
+  let busy: Server | undefined;
+  afterAll(() => busy?.close());
+
+  it('refuses a port in use before starting anything, naming the option', async () => {
+    busy = createServer();
+    const port = await new Promise<number>((done) =>
+      busy!.listen(0, '127.0.0.1', () => done((busy!.address() as { port: number }).port)),
+    );
+
+    const { code, stderr } = twinsub(['serve', '--target-port', String(port)]);
+
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      `twinsub: --target-port must be a free port (got ${port}: already in use); choose another or 0\n`,
+    );
+  });
+});

@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import type { AppSession, ReceivedResponse } from '../apps/app-session.ts';
+import { inspectLogin } from './inspect-login.ts';
+import type { LoginRecord } from './login-record.ts';
+import type { Ownership } from './ownership.ts';
+
+const canaries: Record<string, string> = {
+  'twinsub-canary-aaaaaaaaaaaaaaaa': 'bene-0001',
+  'twinsub-canary-aaaaaaaaaaaaaaab': 'bene-0001',
+  'twinsub-canary-bbbbbbbbbbbbbbbb': 'bene-0002',
+};
+const patients: Record<string, string> = {
+  '-20140000000001': 'bene-0001',
+  '-20140000000002': 'bene-0002',
+};
+const subjects: Record<string, string> = {
+  'bene-0001': '1e0f2d2a-ea1b-11f0-8000-0a1b2c3d4e5f',
+  'bene-0002': '2c7b9e10-ea1b-11f0-8000-0a1b2c3d4e5f',
+};
+
+const ownership: Ownership = {
+  canaryPattern: /twinsub-canary-[0-9a-z]{16}/g,
+  ownerOfCanary: (canary) => canaries[canary],
+  ownerOfPatient: (id) => patients[id],
+  patientOf: (key) => Object.entries(patients).find(([, owner]) => owner === key)![0],
+  subjectOf: (key) => subjects[key] ?? '',
+};
+
+function record(
+  viewer: string,
+  responses: ReceivedResponse[],
+  state: AppSession['state'] = 'connected',
+): LoginRecord {
+  return {
+    viewer,
+    viewerSub: subjects[viewer]!,
+    app: 'app-2',
+    outcome: {
+      finalUrl: 'http://127.0.0.1:1/callback',
+      status: 200,
+      title: 'Connected',
+      excerpt: '',
+      requests: 9,
+    },
+    session: { app: 'app-2', appUser: viewer, state, responses },
+  };
+}
+
+const resource = (url: string, body: unknown): ReceivedResponse => ({
+  purpose: 'resource',
+  method: 'GET',
+  url,
+  status: 200,
+  body: JSON.stringify(body),
+});
+
+describe('inspectLogin', () => {
+  it('finds nothing when every canary and patient belongs to the viewer', () => {
+    const findings = inspectLogin(
+      record('bene-0002', [
+        {
+          purpose: 'token',
+          method: 'POST',
+          url: 'http://t/token',
+          status: 200,
+          body: '{"patient":"-20140000000002"}',
+        },
+        resource('http://t/v2/fhir/Patient/', { tag: 'twinsub-canary-bbbbbbbbbbbbbbbb' }),
+      ]),
+      ownership,
+    );
+
+    expect(findings).toEqual([]);
+  });
+
+  it('records one violation per answer and owner, naming both subjects', () => {
+    const body = { entry: ['twinsub-canary-aaaaaaaaaaaaaaaa', 'twinsub-canary-aaaaaaaaaaaaaaab'] };
+    const findings = inspectLogin(
+      record('bene-0002', [resource('http://t/v2/fhir/ExplanationOfBenefit/', body)]),
+      ownership,
+    );
+
+    expect(findings).toEqual([
+      {
+        kind: 'violation',
+        viewer: 'bene-0002',
+        viewerSub: '2c7b9e10-ea1b-11f0-8000-0a1b2c3d4e5f',
+        owner: 'bene-0001',
+        ownerSub: '1e0f2d2a-ea1b-11f0-8000-0a1b2c3d4e5f',
+        app: 'app-2',
+        channel: 'resource',
+        url: 'http://t/v2/fhir/ExplanationOfBenefit/',
+        marker: 'twinsub-canary-aaaaaaaaaaaaaaaa',
+        markerKind: 'canary',
+        count: 2,
+        excerpt: JSON.stringify(body),
+      },
+    ]);
+  });
+
+  it('flags a token response that names another beneficiary as patient', () => {
+    const findings = inspectLogin(
+      record('bene-0002', [
+        {
+          purpose: 'token',
+          method: 'POST',
+          url: 'http://t/token',
+          status: 200,
+          body: '{"patient":"-20140000000001"}',
+        },
+      ]),
+      ownership,
+    );
+
+    expect(findings).toMatchObject([
+      {
+        kind: 'violation',
+        owner: 'bene-0001',
+        channel: 'token',
+        marker: '-20140000000001',
+        markerKind: 'patient-id',
+      },
+    ]);
+  });
+
+  it('reports a login that did not end connected as a lock-out with the page it ended on', () => {
+    const locked = record('bene-0002', [], 'failed');
+    locked.session!.error = 'server_error';
+    locked.outcome = {
+      finalUrl: 'http://t/cb',
+      status: 500,
+      title: 'Server error',
+      excerpt: 'Server error',
+      requests: 6,
+    };
+
+    expect(inspectLogin(locked, ownership)).toEqual([
+      {
+        kind: 'lock-out',
+        viewer: 'bene-0002',
+        viewerSub: '2c7b9e10-ea1b-11f0-8000-0a1b2c3d4e5f',
+        app: 'app-2',
+        url: 'http://t/cb',
+        status: 500,
+        title: 'Server error',
+        excerpt: 'Server error',
+        appError: 'server_error',
+      },
+    ]);
+  });
+
+  it('ignores canaries it cannot attribute', () => {
+    const findings = inspectLogin(
+      record('bene-0002', [resource('http://t/x', { tag: 'twinsub-canary-zzzzzzzzzzzzzzzz' })]),
+      ownership,
+    );
+
+    expect(findings).toEqual([]);
+  });
+});

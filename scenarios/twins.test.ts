@@ -1,0 +1,65 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { protocolDriver } from '../drivers/protocol-driver.ts';
+import { startWorld, type World } from '../world/start-world.ts';
+import { runTwins } from './twins.ts';
+
+let world: World | undefined;
+afterEach(async () => world?.stop());
+
+describe('the twins scenario over HTTP', () => {
+  it('finds nothing against the correct reference target', async () => {
+    world = await startWorld({ seed: 7, defect: 'none' });
+
+    const result = await runTwins({ world, driver: protocolDriver() });
+
+    expect(result.findings).toEqual([]);
+    expect(result.logins).toBe(2);
+    expect(
+      world.apps.map((app) => app.sessions().map((s) => [s.appUser, s.state, s.patient])),
+    ).toEqual([
+      [['bene-0001@app-1', 'connected', world.population.beneficiaries[0]!.patientId]],
+      [['bene-0002@app-2', 'connected', world.population.beneficiaries[1]!.patientId]],
+    ]);
+  });
+
+  it("catches the 2018 truncation: the second twin receives the first twin's data", async () => {
+    world = await startWorld({ seed: 7, defect: 'truncate-uuid-96' });
+
+    const result = await runTwins({ world, driver: protocolDriver() });
+
+    const firstSub = world.subjects.get('bene-0001')!;
+    const secondSub = world.subjects.get('bene-0002')!;
+    const first = world.population.beneficiaries[0]!;
+    // The target forces every search to the patient it mapped the login to: the first twin's.
+    const eobPages = Math.ceil(first.eobs.length / 4);
+    const perAnswer = result.findings.map((f) => [
+      f.kind,
+      f.kind === 'violation' ? f.channel : '',
+      new URL(f.url).pathname,
+    ]);
+    expect(perAnswer).toEqual(
+      [0, 1].flatMap((pass) => [
+        ['violation', pass ? 'refresh' : 'token', '/v2/o/token/'],
+        ['violation', 'userinfo', '/v2/connect/userinfo'],
+        ['violation', 'resource', '/v2/fhir/Patient/'],
+        ['violation', 'resource', '/v2/fhir/Coverage/'],
+        ...Array.from({ length: eobPages }, () => [
+          'violation',
+          'resource',
+          '/v2/fhir/ExplanationOfBenefit/',
+        ]),
+        ['violation', 'resource', `/v2/fhir/Patient/${first.patientId}`],
+      ]),
+    );
+    for (const finding of result.findings) {
+      expect(finding).toMatchObject({
+        viewer: 'bene-0002',
+        viewerSub: secondSub,
+        owner: 'bene-0001',
+        ownerSub: firstSub,
+        app: 'app-2',
+      });
+    }
+    expect(secondSub).not.toBe(firstSub);
+  });
+});

@@ -1,6 +1,7 @@
 import * as cheerio from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_EPOCH_MS, ManualClock } from '../core/clock.ts';
+import { listen } from '../core/listen.ts';
 import { seededRandom } from '../core/random.ts';
 import { startDataBackend, type StartedDataBackend } from '../backend/start-data-backend.ts';
 import { generatePopulation } from '../fixtures/generate-population.ts';
@@ -213,3 +214,60 @@ describe('startReferenceTarget with the simulator and the data backend', () => {
     expect(pages.every((url) => url.startsWith(`${target.url}/v2/fhir/`))).toBe(true);
   });
 });
+
+describe('startReferenceTarget when it cannot start', () => {
+  const options = {
+    issuer: 'http://127.0.0.1:4000',
+    identityClient: { clientId: 'bb2', clientSecret: 'bb2-secret' },
+    backendUrl: 'http://127.0.0.1:4100',
+    mbiHash: MBI_HASH,
+    apps: [app],
+  };
+
+  it('reports a taken port as PORT_IN_USE before opening a database', async () => {
+    await using taken = await listen((_req, res) => res.end());
+
+    const error = await startReferenceTarget({ ...options, port: taken.port }).catch((e) => e);
+
+    expect([error.code, error.message]).toEqual([
+      'PORT_IN_USE',
+      `port must be a free port (got ${taken.port}: already in use); ` +
+        'choose another port or 0 for any free one',
+    ]);
+  });
+
+  it('reports an unreachable DATABASE_URL and frees the port it had taken', async () => {
+    const port = await freePort();
+
+    const error = await startReferenceTarget({
+      ...options,
+      port,
+      databaseUrl: 'postgres://twinsub@127.0.0.1:1/twinsub',
+    }).catch((e) => e);
+    await using again = await listen((_req, res) => res.end(), { port });
+
+    expect(error.code).toBe('DATABASE_UNREACHABLE');
+    expect(error.message).toMatch(/^Failed to connect to DATABASE_URL postgres:\/\/twinsub@127/);
+    expect(again.port).toBe(port);
+  });
+
+  it('reports every invalid option at once before starting anything', async () => {
+    const error = await startReferenceTarget({
+      ...options,
+      defect: 'x' as never,
+      backendUrl: 'nowhere',
+    }).catch((e) => e);
+
+    expect([error.code, error.message]).toEqual([
+      'INVALID_OPTION',
+      "Invalid reference target options: backendUrl must be an http(s) URL (got 'nowhere'); " +
+        "defect must be one of none, truncate-uuid-96 (got 'x')",
+    ]);
+  });
+});
+
+async function freePort(): Promise<number> {
+  const probe = await listen((_req, res) => res.end());
+  await probe.stop();
+  return probe.port;
+}

@@ -1,7 +1,7 @@
 import type { RequestListener } from 'node:http';
 import { listen } from '../core/listen.ts';
 import { logger } from '../core/log.ts';
-import { openDatabase } from './database.ts';
+import { openDatabase, type Database } from './database.ts';
 import { IdentityClient } from './identity-client.ts';
 import { IDENTITY_CALLBACK_PATH } from './identity-callback-route.ts';
 import { createOAuthModel } from './oauth-model.ts';
@@ -33,11 +33,28 @@ export async function startReferenceTarget(
   options: ReferenceTargetOptions,
 ): Promise<StartedReferenceTarget> {
   const resolved = resolveTargetOptions(options);
-  const db = await openDatabase(resolved.databaseUrl);
+
+  // Listen first: the identity callback URL contains the port, the caller registers it at the
+  // identity system before any login, and a taken port fails before the slow database start.
+  // Nobody knows the URL before this function returns, so no request meets the placeholder.
+  let app: RequestListener = (_req, res) => res.writeHead(503).end();
+  const server = await listen((req, res) => app(req, res), {
+    host: resolved.host,
+    port: resolved.port,
+  });
+
+  let db: Database;
+  try {
+    db = await openDatabase(resolved.databaseUrl);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
   try {
     await createSchema(db);
     await registerApps(db, resolved.apps);
   } catch (error) {
+    await server.stop();
     await db.close();
     throw error;
   }
@@ -45,18 +62,6 @@ export async function startReferenceTarget(
   const model = createOAuthModel(db);
   const oauth = createOAuthServer(model);
   const identity = new IdentityClient(resolved.issuer, resolved.identityClient);
-
-  // Listen first: the identity callback URL contains the port, and the caller registers it at the
-  // identity system before any login. Nobody knows the URL before this function returns, so no
-  // request arrives before the app below is in place.
-  let app: RequestListener = (_req, res) => res.writeHead(503).end();
-  const server = await listen((req, res) => app(req, res), {
-    host: resolved.host,
-    port: resolved.port,
-  }).catch(async (error: unknown) => {
-    await db.close();
-    throw error;
-  });
   const identityRedirectUri = `${server.url}${IDENTITY_CALLBACK_PATH}`;
   app = buildTargetApp({
     db,

@@ -213,6 +213,18 @@ describe('startReferenceTarget with the simulator and the data backend', () => {
     expect(pages).toHaveLength(Math.ceil(beneficiary.eobs.length / 2));
     expect(pages.every((url) => url.startsWith(`${target.url}/v2/fhir/`))).toBe(true);
   });
+  it('shows a login whose MBI has no Medicare record the "no Medicare record found" page', async () => {
+    const stranger = { ...twins[0]!, username: 'stranger', mbi: '9AA9AA9AA99' };
+    simulator.createAccount({
+      username: stranger.username,
+      password: stranger.password,
+      profile: { given_name: 'Sam', family_name: 'Stranger', mbi: stranger.mbi },
+    });
+
+    const error = await connect(targets.get('none')!, stranger).catch((caught: Error) => caught);
+
+    expect((error as Error).message).toMatch(/: 404 Login failed: no Medicare record found$/);
+  });
 });
 
 describe('startReferenceTarget when it cannot start', () => {

@@ -213,6 +213,7 @@ describe('startReferenceTarget with the simulator and the data backend', () => {
     expect(pages).toHaveLength(Math.ceil(beneficiary.eobs.length / 2));
     expect(pages.every((url) => url.startsWith(`${target.url}/v2/fhir/`))).toBe(true);
   });
+
   it('shows a login whose MBI has no Medicare record the not-found page', async () => {
     const stranger = { ...twins[0]!, username: 'stranger', mbi: '9AA9AA9AA99' };
     simulator.createAccount({

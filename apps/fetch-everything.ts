@@ -15,14 +15,7 @@ export async function fetchEverything(
   endpoints: TargetEndpoints,
   patient: string | undefined,
 ): Promise<ReceivedResponse[]> {
-  const received: ReceivedResponse[] = [];
-  const get = async (url: string, purpose: ReceivedResponse['purpose']) => {
-    const response = await oauth.fetchProtectedResource(config, accessToken, new URL(url), 'GET');
-    const body = await response.text();
-    received.push({ purpose, method: 'GET', url, status: response.status, body });
-    return { status: response.status, body };
-  };
-
+  const { received, get } = recorder(config, accessToken);
   await get(endpoints.userinfoUrl, 'userinfo');
 
   for (const searchUrl of endpoints.resourceUrls) {
@@ -33,12 +26,43 @@ export async function fetchEverything(
     }
   }
 
-  const patientSearch = endpoints.resourceUrls.find((url) => /\/Patient\/?$/.test(url));
-  if (patient && patientSearch) {
-    await get(`${patientSearch.replace(/\/+$/, '')}/${encodeURIComponent(patient)}`, 'resource');
-  }
-
+  await readPatient(get, endpoints, patient);
   return received;
+}
+
+/** Who a token belongs to: userinfo, and a read of the patient the token response named. */
+export async function fetchIdentity(
+  config: oauth.Configuration,
+  accessToken: string,
+  endpoints: TargetEndpoints,
+  patient: string | undefined,
+): Promise<ReceivedResponse[]> {
+  const { received, get } = recorder(config, accessToken);
+  await get(endpoints.userinfoUrl, 'userinfo');
+  await readPatient(get, endpoints, patient);
+  return received;
+}
+
+type Get = (
+  url: string,
+  purpose: ReceivedResponse['purpose'],
+) => Promise<{ status: number; body: string }>;
+
+function recorder(config: oauth.Configuration, accessToken: string) {
+  const received: ReceivedResponse[] = [];
+  const get: Get = async (url, purpose) => {
+    const response = await oauth.fetchProtectedResource(config, accessToken, new URL(url), 'GET');
+    const body = await response.text();
+    received.push({ purpose, method: 'GET', url, status: response.status, body });
+    return { status: response.status, body };
+  };
+  return { received, get };
+}
+
+async function readPatient(get: Get, endpoints: TargetEndpoints, patient: string | undefined) {
+  const patientSearch = endpoints.resourceUrls.find((url) => /\/Patient\/?$/.test(url));
+  if (!patient || !patientSearch) return;
+  await get(`${patientSearch.replace(/\/+$/, '')}/${encodeURIComponent(patient)}`, 'resource');
 }
 
 function nextLink(body: string): string | undefined {

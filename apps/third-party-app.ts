@@ -4,7 +4,7 @@ import { listen, type StartedServer } from '../core/listen.ts';
 import { logger } from '../core/log.ts';
 import { TwinsubError } from '../core/twinsub-error.ts';
 import type { AppSession } from './app-session.ts';
-import { fetchEverything } from './fetch-everything.ts';
+import { fetchEverything, fetchIdentity } from './fetch-everything.ts';
 import { renderAppPage } from './render-app-page.ts';
 import type { TargetEndpoints } from './target-endpoints.ts';
 
@@ -142,11 +142,12 @@ export async function startThirdPartyApp(
       session.state = 'connected';
       return;
     }
-    // A refreshed token must still belong to the same beneficiary: fetch again with it.
+    // A refreshed token must still name the same beneficiary (DOMAIN.md section 5): ask who it
+    // belongs to and read that patient again, rather than fetching everything twice.
     const refreshed = await oauth.refreshTokenGrant(config, tokens.refresh_token);
     session.responses.push(tokenRecord('refresh', endpoints.tokenUrl, refreshed));
     session.responses.push(
-      ...(await fetchEverything(config, refreshed.access_token, endpoints, session.patient)),
+      ...(await fetchIdentity(config, refreshed.access_token, endpoints, session.patient)),
     );
     session.state = 'connected';
   };

@@ -11,8 +11,7 @@ import type { Beneficiary, Population } from '../fixtures/population.ts';
 import type { Ownership } from '../oracle/ownership.ts';
 import { SimulatorControl } from '../simulator/control-client.ts';
 import type { Account } from '../simulator/account.ts';
-import { startSimulator } from '../simulator/start-simulator.ts';
-import { startReferenceTarget } from '../target/start-reference-target.ts';
+import { spawnPart } from './spawn-part.ts';
 import type { Defect } from '../target/user-key.ts';
 import type { WorldOptions } from './world-options.ts';
 
@@ -50,18 +49,25 @@ export async function startWorld(options: WorldOptions): Promise<World> {
     stops.length = 0;
   };
 
-  // One simulated clock for every part, so a run replays exactly from its seed.
+  // Simulated time starts at one fixed instant in every part, so a run replays from its seed.
   const clock = new ManualClock(DEFAULT_EPOCH_MS);
   try {
-    const simulator = await startSimulator({
-      clock,
-      random: random.fork('simulator'),
-      scheme: options.scheme ?? 'uuid-v1',
-      port: ports.simulator,
-      controlPort: ports.control,
-      onWarning: options.onWarning ?? (() => {}),
-    });
-    stops.push(() => simulator.stop());
+    // The simulator and the target run in processes of their own, as they would for real.
+    const simulatorStart = spawnPart<{ issuer: string; controlUrl: string }>(
+      {
+        part: 'simulator',
+        options: {
+          seed: options.seed,
+          startMs: clock.now(),
+          scheme: options.scheme ?? 'uuid-v1',
+          port: ports.simulator,
+          controlPort: ports.control,
+        },
+      },
+      options.onWarning,
+    );
+    stops.push(async () => (await simulatorStart.catch(() => undefined))?.stop());
+    const { info: simulator } = await simulatorStart;
     const control = new SimulatorControl(simulator.controlUrl);
 
     const backend = await startDataBackend({ population, mbiHash, clock, port: ports.backend });
@@ -80,22 +86,26 @@ export async function startWorld(options: WorldOptions): Promise<World> {
     }
 
     const identityClient = { clientId: 'reference-target', clientSecret: hex(random, 24) };
-    const target = await startReferenceTarget({
-      issuer: simulator.issuer,
-      identityClient,
-      backendUrl: backend.url,
-      mbiHash,
-      defect: (options.defect ?? 'none') as Defect,
-      databaseUrl: options.databaseUrl,
-      port: ports.target,
-      apps: apps.map((app) => ({
-        clientId: app.clientId,
-        clientSecret: app.clientSecret,
-        name: app.name,
-        redirectUris: [app.redirectUri],
-      })),
+    const targetStart = spawnPart<{ url: string; identityRedirectUri: string }>({
+      part: 'target',
+      options: {
+        issuer: simulator.issuer,
+        identityClient,
+        backendUrl: backend.url,
+        mbiHash,
+        defect: (options.defect ?? 'none') as Defect,
+        databaseUrl: options.databaseUrl,
+        port: ports.target,
+        apps: apps.map((app) => ({
+          clientId: app.clientId,
+          clientSecret: app.clientSecret,
+          name: app.name,
+          redirectUris: [app.redirectUri],
+        })),
+      },
     });
-    stops.push(() => target.stop());
+    stops.push(async () => (await targetStart.catch(() => undefined))?.stop());
+    const { info: target } = await targetStart;
     await control.registerClient({
       client_id: identityClient.clientId,
       client_secret: identityClient.clientSecret,

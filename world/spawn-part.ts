@@ -1,0 +1,75 @@
+import { fork } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { logger } from '../core/log.ts';
+import { TwinsubError } from '../core/twinsub-error.ts';
+import type { PartMessage, PartRequest } from './part-protocol.ts';
+
+const log = logger('world');
+const ENTRY = fileURLToPath(new URL('./part-process.ts', import.meta.url));
+const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+/** Longest a part may take to start: PGlite's first start is the slow one (seconds). */
+const START_LIMIT_MS = 90_000;
+
+/** A part running in a process of its own. */
+export interface SpawnedPart<Info> {
+  info: Info;
+  stop(): Promise<void>;
+}
+
+const NAMES = { simulator: 'the identity-provider simulator', target: 'the reference target' };
+
+/**
+ * Starts a part of a world in its own Node process, so the parts use both cores and
+ * oidc-provider's async context tracking costs only its own process. The child ends with its
+ * parent.
+ */
+export function spawnPart<Info>(
+  request: PartRequest,
+  onWarning: (line: string) => void = () => {},
+): Promise<SpawnedPart<Info>> {
+  const child = fork(ENTRY, [request.part], {
+    execArgv: ['--import', TSX],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async () => {
+    if (child.exitCode === null && child.connected) child.send({ type: 'stop' });
+    await exited;
+  };
+
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill();
+      reject(
+        new TwinsubError(
+          'UNSUPPORTED',
+          `Failed to start ${NAMES[request.part]}: no answer within ${START_LIMIT_MS / 1000} s`,
+        ),
+      );
+    }, START_LIMIT_MS);
+    child.on('message', (message: PartMessage) => {
+      if (message.type === 'warning') {
+        onWarning(message.line);
+        return;
+      }
+      clearTimeout(timer);
+      if (message.type === 'started') {
+        log('%s started in process %d', request.part, child.pid);
+        resolve({ info: message.info as Info, stop });
+        return;
+      }
+      reject(new TwinsubError(message.code ?? 'UNSUPPORTED', message.message));
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(
+        new TwinsubError(
+          'UNSUPPORTED',
+          `Failed to start ${NAMES[request.part]}: it exited with code ${code}`,
+        ),
+      );
+    });
+    child.send(request);
+  });
+}

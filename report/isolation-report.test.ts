@@ -8,6 +8,7 @@ import { CHROMIUM_ARGS, findBrowser } from '../drivers/find-browser.ts';
 import { findingTitle, pathOf } from '../reporting/finding-title.ts';
 import type { Results } from '../reporting/results.ts';
 import { renderReport } from './render-report.ts';
+import { syntheticResults } from '../reporting/testdata/synthetic-results.ts';
 import { renderReportFor } from './write-report.ts';
 
 // Recorded from real runs (see reporting/testdata/README.md), so these tests need no world.
@@ -222,5 +223,27 @@ describe('sections that wait for data from other parts', () => {
   it('leaves them out when results.json has no such data', async () => {
     const page = await open('no-sections', renderReport(load('clean')));
     expect(await page.locator('#diagnosis, #collisions').count()).toBe(0);
+  });
+});
+
+describe('the isolation report of a large run', () => {
+  it('unpacks a folded incident’s evidence when it is opened', async () => {
+    const results = syntheticResults(300);
+    const page = await open('large', renderReport(results));
+    expect(await page.locator('details.incident').count()).toBe(144);
+    expect(await page.locator('details.incident[open]').count()).toBe(50);
+
+    const folded = page.locator('#incident-60');
+    expect(await folded.locator('.chain').count()).toBe(0);
+    await folded.locator('summary').click();
+    await folded.locator('.chain').waitFor();
+    const title = (await folded.locator('summary').textContent())!;
+    const finding = results.findings.find((f) => title.includes(findingTitle(f)))!;
+    expect(finding.kind).toBe('violation');
+    if (finding.kind !== 'violation') return;
+    const text = (await folded.textContent())!;
+    for (const evidence of [finding.viewerSub, finding.ownerSub, finding.marker, finding.excerpt]) {
+      expect(text).toContain(evidence);
+    }
   });
 });

@@ -1,5 +1,6 @@
 import type { Results } from '../reporting/results.ts';
 import { html, type SafeHtml } from './html.ts';
+import { plural } from './words.ts';
 
 /** What happened to one beneficiary at one app, worst first. */
 export type CellOutcome = 'locked-out' | 'received' | 'exposed' | 'clean' | 'unused' | 'unknown';
@@ -16,7 +17,7 @@ const LABELS: Record<CellOutcome, string> = {
 const RANK: CellOutcome[] = ['locked-out', 'received', 'exposed', 'clean', 'unused', 'unknown'];
 
 /** Above this many beneficiaries a scenario's matrix folds into rows of small squares. */
-const NAMED_ROWS_MAX = 40;
+const NAMED_ROWS_MAX = 12;
 const SQUARES_PER_ROW = 50;
 
 /** One scenario's beneficiaries by apps, each cell the worst outcome there. */
@@ -92,7 +93,10 @@ export function renderOutcomeMatrix(matrix: OutcomeMatrix): SafeHtml {
       ? namedTable(matrix, apps)
       : foldedSquares(matrix, apps);
   return html`<div class="matrix" data-scenario="${matrix.scenario}">
-    <h3>${matrix.scenario}: ${matrix.beneficiaries.length} beneficiaries × ${apps.length} apps</h3>
+    <h3>
+      ${matrix.scenario}: ${plural(matrix.beneficiaries.length, 'beneficiary', 'beneficiaries')} ×
+      ${plural(apps.length, 'app')}
+    </h3>
     <p class="legends">${legend}</p>
     ${note} ${body}
   </div>`;

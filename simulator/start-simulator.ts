@@ -16,6 +16,9 @@ import { loadProvider } from './load-provider.ts';
 import { providerConfiguration } from './provider-configuration.ts';
 import { ProviderStorage } from './provider-storage.ts';
 import { resolveSimulatorOptions, type SimulatorOptions } from './simulator-options.ts';
+import { slsxHandler } from './slsx/slsx-handler.ts';
+import { isSlsxPath } from './slsx/slsx-paths.ts';
+import { SlsxSessions } from './slsx/slsx-sessions.ts';
 import type { StartedSimulator } from './started-simulator.ts';
 
 const log = logger('simulator');
@@ -52,9 +55,22 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<St
       providerConfiguration({ accounts, storage, jwks, cookieKeys }),
     );
     recordIssuances(provider, issuances, clock);
-    handle = route(provider.callback(), interactionHandler(provider, accounts));
+    const sessions = new SlsxSessions(random.fork('slsx'));
+    const slsx = slsxHandler({
+      accounts,
+      issuances,
+      sessions,
+      clock,
+      findClient: async (id) => storage.adapter('Client').find(id) as Promise<ClientMetadata>,
+    });
+    handle = route(provider.callback(), interactionHandler(provider, accounts), slsx);
 
     const simulator = controlledSimulator({ provider, accounts, issuances, storage, clock });
+    const forget = simulator.reset;
+    simulator.reset = () => {
+      forget();
+      sessions.reset();
+    };
     const controlServer = await listen(controlApi(simulator), {
       host: isLoopback(resolved.host) ? resolved.host : '127.0.0.1',
       port: resolved.controlPort,
@@ -130,17 +146,27 @@ function controlledSimulator(parts: SimulatorParts): ControlledSimulator {
   };
 }
 
-/** Interaction pages go to the simulator's handler; everything else is oidc-provider's. */
+/**
+ * Interaction pages go to the simulator's handler, SLSx paths to the SLSx profile; everything
+ * else is oidc-provider's.
+ */
 function route(
   provider: RequestListener,
   interactions: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+  slsx: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
 ): RequestListener {
   return (req, res) => {
-    if (!(req.url ?? '').startsWith(INTERACTION_PATH)) {
+    const url = req.url ?? '';
+    const own = url.startsWith(INTERACTION_PATH)
+      ? interactions
+      : isSlsxPath(url.split('?')[0] ?? '')
+        ? slsx
+        : undefined;
+    if (own === undefined) {
       provider(req, res);
       return;
     }
-    interactions(req, res).catch((error: unknown) => {
+    own(req, res).catch((error: unknown) => {
       log('server error at %s %s: %O', req.method, req.url, error);
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
       res.end('Failed to handle the sign-in page; see DEBUG=twinsub:* for the cause');

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TwinsubError } from '../core/twinsub-error.ts';
+import { REPORT_LINKS } from '../report/report-links.ts';
 import type { Results } from '../reporting/results.ts';
 import { settingsToEnv } from '../scenarios/run-settings.ts';
 import type { ResolvedRunOptions } from './run-options.ts';
@@ -18,8 +19,14 @@ const PLAYWRIGHT_CLI = createRequire(import.meta.url).resolve('@playwright/test/
 export async function runScenarios(options: ResolvedRunOptions): Promise<Results> {
   const reportDir = resolve(options.settings.reportDir);
   const resultsFile = join(reportDir, 'results.json');
-  // A results.json left from an earlier run must never be read as this run's verdict.
-  rmSync(resultsFile, { force: true });
+  // A results.json or report left from an earlier run must never be read as this run's verdict.
+  for (const file of [
+    resultsFile,
+    join(reportDir, REPORT_LINKS.report),
+    join(reportDir, REPORT_LINKS.junit),
+  ]) {
+    rmSync(file, { force: true });
+  }
 
   const args = [
     PLAYWRIGHT_CLI,

@@ -131,15 +131,14 @@ function returnedStep(incident: Extract<Incident, { kind: 'violation' }>): SafeH
 
 function lockOutStep(viewer: string, app: string, findings: LockOut[]): SafeHtml {
   return html`<h4>What the person saw</h4>
-    ${findings.map(
-      (f) =>
-        html`<p>
-            <b>${viewer}</b> logged in through <b>${app}</b> and ended on HTTP
-            <b>${f.status}</b> “${f.title}” at <code>${pathOf(f.url)}</code>
-            ${f.appError ? html`; the app was told <code>${f.appError}</code>` : ''}.
-          </p>
-          <p><code class="excerpt">${f.excerpt}</code></p>`,
-    )}`;
+    ${findings.map((f) => {
+      const told = f.appError ? html`; the app was told <code>${f.appError}</code>` : '';
+      return html`<p>
+          <b>${viewer}</b> logged in through <b>${app}</b> and ended on HTTP
+          <b>${f.status}</b> “${f.title}” at <code>${pathOf(f.url)}</code>${told}.
+        </p>
+        <p><code class="excerpt">${f.excerpt}</code></p>`;
+    })}`;
 }
 
 function mediaStep(media: IncidentMedia, incident: Incident): SafeHtml | '' {

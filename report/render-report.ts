@@ -74,13 +74,21 @@ function headline(results: Results): string {
 
 function verdictSection(results: Results, incidents: Incident[]): SafeHtml {
   const { counts } = results;
-  const viewers = new Set(
-    incidents.filter((i) => i.kind === 'violation').map((i) => `${i.scenario}/${i.viewer}`),
-  );
+  const affected = (kind: Incident['kind']) =>
+    new Set(incidents.filter((i) => i.kind === kind).map((i) => `${i.scenario}/${i.viewer}`)).size;
+  const received = affected('violation');
+  const lockedOut = affected('lock-out');
+  const who = [
+    ...(received
+      ? [`${plural(received, 'beneficiary', 'beneficiaries')} received someone else's data`]
+      : []),
+    ...(lockedOut
+      ? [`${plural(lockedOut, 'beneficiary was', 'beneficiaries were')} locked out`]
+      : []),
+  ];
   const sentence =
     results.verdict === 'findings'
-      ? `${plural(viewers.size, 'beneficiary', 'beneficiaries')} received someone else's data ` +
-        `in ${plural(incidents.length, 'incident')}.`
+      ? `${who.join(' and ')}, in ${plural(incidents.length, 'incident')}.`
       : results.verdict === 'clean'
         ? `Every one of ${plural(counts.logins, 'login')} saw only its own beneficiary's data.`
         : `${plural(results.errors.length, 'error')}: the verdict below is incomplete.`;

@@ -10,9 +10,19 @@ export interface AppRegistration {
   redirectUris: string[];
 }
 
+/** Protocols the target can speak to the identity system. */
+export const IDENTITY_PROTOCOLS = ['oidc', 'slsx'] as const;
+
+export type IdentityProtocol = (typeof IDENTITY_PROTOCOLS)[number];
+
 export interface ReferenceTargetOptions {
-  /** The identity system's issuer URL (the simulator's `issuer`). */
+  /**
+   * The identity system's issuer URL (the simulator's `issuer`); with `slsx`, its base URL,
+   * which also stands in for `iss`.
+   */
   issuer: string;
+  /** OpenID Connect, or the SLSx protocol of DOMAIN.md section 6. Default `oidc`. */
+  identityProtocol?: IdentityProtocol;
   /** The target's own client at the identity system. */
   identityClient: { clientId: string; clientSecret: string };
   /** Base URL of the FHIR data backend, without `/v2/fhir`. */
@@ -36,6 +46,7 @@ export interface ReferenceTargetOptions {
 /** Options after validation, with every default filled in. */
 export interface ResolvedTargetOptions {
   issuer: string;
+  identityProtocol: IdentityProtocol;
   identityClient: { clientId: string; clientSecret: string };
   backendUrl: string;
   mbiHash: { salt: string; iterations: number };
@@ -50,6 +61,7 @@ export interface ResolvedTargetOptions {
 export function resolveTargetOptions(options: ReferenceTargetOptions): ResolvedTargetOptions {
   const problems: string[] = [];
   const defect = options.defect ?? 'none';
+  const identityProtocol = options.identityProtocol ?? 'oidc';
   const host = options.host ?? '127.0.0.1';
   const port = options.port ?? 0;
 
@@ -65,6 +77,11 @@ export function resolveTargetOptions(options: ReferenceTargetOptions): ResolvedT
   const iterations = options.mbiHash?.iterations;
   if (!Number.isInteger(iterations) || (iterations as number) < 1) {
     problems.push(`mbiHash.iterations must be a positive integer (got ${show(iterations)})`);
+  }
+  if (!(IDENTITY_PROTOCOLS as readonly string[]).includes(identityProtocol)) {
+    problems.push(
+      `identityProtocol must be one of ${IDENTITY_PROTOCOLS.join(', ')} (got ${show(identityProtocol)})`,
+    );
   }
   if (!(DEFECTS as readonly string[]).includes(defect)) {
     problems.push(`defect must be one of ${DEFECTS.join(', ')} (got ${show(defect)})`);
@@ -89,6 +106,7 @@ export function resolveTargetOptions(options: ReferenceTargetOptions): ResolvedT
 
   return {
     issuer: options.issuer.replace(/\/$/, ''),
+    identityProtocol,
     identityClient: { ...options.identityClient },
     backendUrl: options.backendUrl.replace(/\/+$/, ''),
     mbiHash: { ...options.mbiHash },

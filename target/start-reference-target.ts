@@ -2,7 +2,7 @@ import type { RequestListener } from 'node:http';
 import { listen } from '../core/listen.ts';
 import { logger } from '../core/log.ts';
 import { openDatabase, type Database } from './database.ts';
-import { IdentityClient } from './identity-client.ts';
+import { identitySystemFor } from './identity-system.ts';
 import { IDENTITY_CALLBACK_PATH } from './identity-callback-route.ts';
 import { createOAuthModel } from './oauth-model.ts';
 import { createOAuthServer } from './oauth-server.ts';
@@ -61,7 +61,7 @@ export async function startReferenceTarget(
 
   const model = createOAuthModel(db);
   const oauth = createOAuthServer(model);
-  const identity = new IdentityClient(resolved.issuer, resolved.identityClient);
+  const identity = identitySystemFor(resolved);
   const identityRedirectUri = `${server.url}${IDENTITY_CALLBACK_PATH}`;
   app = buildTargetApp({
     db,

@@ -90,6 +90,7 @@ export async function startWorld(options: WorldOptions): Promise<World> {
       part: 'target',
       options: {
         issuer: simulator.issuer,
+        identityProtocol: options.identityProtocol,
         identityClient,
         backendUrl: backend.url,
         mbiHash,

@@ -8,6 +8,8 @@ export interface WorldOptions {
   populationSize?: number;
   /** Subject scheme of the simulator. Default `uuid-v1`. */
   scheme?: string;
+  /** Protocol the reference target speaks to the simulator: `oidc` (default) or `slsx`. */
+  identityProtocol?: 'oidc' | 'slsx';
   /** Third-party apps registered at the target. Default 2. */
   appCount?: number;
   /** PostgreSQL for the target; absent: embedded PGlite. */

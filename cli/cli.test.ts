@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { DEFECTS } from '../target/user-key.ts';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -42,7 +43,7 @@ describe('twinsub run', () => {
     expect(code).toBe(2);
     expect(stderr).toBe(
       [
-        "twinsub: --defect must be one of none, truncate-uuid-96 (got 'nope')",
+        `twinsub: --defect must be one of ${DEFECTS.join(', ')} (got 'nope')`,
         "twinsub: --driver must be one of protocol, browser (got 'car')",
         "twinsub: --seed must be a whole number from 0 to 2147483647 (got '1x')",
         '',

@@ -92,6 +92,40 @@ describe('loginBeneficiary', () => {
     expect(lookups).toEqual(['hash:1EG4TE5MK73']);
   });
 
+  it('locks the second twin out with a server error with defect guarded-truncate-uuid-96', async () => {
+    await reset();
+    const ctx = context('guarded-truncate-uuid-96');
+
+    const first = await loginBeneficiary(alice, ctx);
+    const error = await loginBeneficiary(bob, ctx).catch((caught) => caught);
+
+    // The guard turns the 2018 leak into a lock-out: Bob never gets a user, and Alice keeps hers.
+    expect(error).toBeInstanceOf(LoginRefused);
+    expect([error.status, error.title]).toEqual([500, 'Server error']);
+    expect(await loginBeneficiary(alice, ctx)).toEqual(first);
+  });
+
+  it('files subjects that differ only in case as one user in a case-insensitive column', async () => {
+    await db.query(
+      'create unique index if not exists users_username_ci on users (lower(username))',
+    );
+    await reset();
+    const ctx = {
+      ...context('case-insensitive-column'),
+      users: new UserStore(db, { caseInsensitive: true }),
+    };
+    const upper = { ...alice, sub: '00uHIVi3c8HVftARyuau' };
+    const lower = { ...bob, sub: '00uhivi3c8hvftaryuau' };
+
+    const first = await loginBeneficiary(upper, ctx);
+    const second = await loginBeneficiary(lower, ctx);
+
+    // The collation's bug, reproduced on purpose: the lower-case id finds the other one's user.
+    expect(second.id).toBe(first.id);
+    expect(second.patientId).toBe('-20140000000001');
+    await db.query('drop index users_username_ci');
+  });
+
   it('refuses a login whose MBI has no Medicare record with a 404 page', async () => {
     await reset();
     const stranger = { ...alice, sub: 'ffffffff-0000-11f0-8000-0000a1b2c3d4', mbi: '9ZZ9ZZ9ZZ99' };

@@ -27,6 +27,23 @@ export interface BeneficiaryLoginContext {
 }
 
 /**
+ * The guard a later BB2.0 release added (DOMAIN.md section 1): an existing user must still match
+ * the patient this login's MBI names. Behind a lossy key it turns a leak into a server error.
+ */
+function guardCrosswalk(
+  existing: CrosswalkedUser,
+  identity: VerifiedIdentity,
+  context: BeneficiaryLoginContext,
+): void {
+  if (identity.mbi !== undefined && context.hashMbi(identity.mbi) === existing.mbiHash) return;
+  throw new LoginRefused(
+    500,
+    'Server error',
+    'This account does not match the Medicare record it is linked to.',
+  );
+}
+
+/**
  * Maps a verified identity to a local user, as BB2.0's callback does: an existing user (by the
  * defect's key) keeps its crosswalk; a new one gets the patient found by its hashed MBI. There is
  * deliberately no check that an existing user's patient matches this login's MBI: that guard came
@@ -38,6 +55,9 @@ export async function loginBeneficiary(
 ): Promise<CrosswalkedUser> {
   const username = userKey(context.defect, identity);
   const existing = await context.users.findByUsername(username);
+  if (existing && context.defect === 'guarded-truncate-uuid-96') {
+    guardCrosswalk(existing, identity, context);
+  }
   if (existing) {
     log(
       'sub %s logged in as existing user %d (patient %s)',

@@ -43,6 +43,11 @@ export interface FhirRoutesContext {
   backendUrl: string;
   /** The target's own base URL, which replaces the backend's in the answers' links. */
   baseUrl(): string;
+  /**
+   * The `response-cache-prefix-8` defect: searches are answered from a per-user cache filed
+   * under this key (a shortened user key) instead of under the token's patient. Absent: no cache.
+   */
+  cacheKeyOf?: (userId: number) => Promise<string>;
 }
 
 /**
@@ -52,6 +57,7 @@ export interface FhirRoutesContext {
  */
 export function fhirRoutes(context: FhirRoutesContext): Router {
   const router = Router();
+  const cache = new Map<string, BackendAnswer>();
 
   for (const [type, rules] of Object.entries(RESOURCES)) {
     router.get(`/v2/fhir/${type}`, async (req, res) => {
@@ -65,7 +71,16 @@ export function fhirRoutes(context: FhirRoutesContext): Router {
       for (const [name, value] of Object.entries(rules.search(token.patient))) {
         url.searchParams.set(name, value);
       }
-      await proxy(context, url, res);
+      if (!context.cacheKeyOf) return proxy(context, url, res);
+
+      const userId = (token.user as { id: number }).id;
+      const key = `${await context.cacheKeyOf(userId)} ${type} ${req.url}`;
+      const cached = cache.get(key);
+      if (cached) return send(context, res, cached);
+      const answer = await fetchBackend(url, res);
+      if (!answer) return;
+      if (answer.status === 200) cache.set(key, answer);
+      send(context, res, answer);
     });
 
     router.get(`/v2/fhir/${type}/:id`, async (req, res) => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFECTS } from './user-key.ts';
 import { resolveTargetOptions, type ReferenceTargetOptions } from './reference-target-options.ts';
 import { TEST_APPS } from './test-kit.ts';
 
@@ -37,7 +38,7 @@ describe('resolveTargetOptions', () => {
       'Invalid reference target options: ' +
         "mbiHash.salt must be a non-empty even-length hex string (got ''); " +
         'mbiHash.iterations must be a positive integer (got 0); ' +
-        "defect must be one of none, truncate-uuid-96 (got 'x'); " +
+        `defect must be one of ${DEFECTS.join(', ')} (got 'x'); ` +
         'port must be an integer from 0 to 65535 (got 70000); ' +
         "apps[0].redirectUris[0] must be an http(s) URL (got 'not a url'); " +
         "apps[1].clientId must be unique (got 'app-1' twice)",

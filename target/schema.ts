@@ -58,7 +58,19 @@ const STATEMENTS = [
   )`,
 ];
 
+/**
+ * A case-insensitive unique username, as a MySQL/MariaDB `*_ci` collation gives it (DOMAIN.md
+ * section 4). PGlite has no nondeterministic ICU collation, so an expression index on `lower()`
+ * stands in for it in both PGlite and PostgreSQL.
+ */
+const CASE_INSENSITIVE_USERNAME = `create unique index if not exists users_username_ci
+  on users (lower(username))`;
+
 /** Creates every table the target uses (idempotent). */
-export async function createSchema(db: Database): Promise<void> {
+export async function createSchema(
+  db: Database,
+  options: { caseInsensitiveUsernames?: boolean } = {},
+): Promise<void> {
   for (const statement of STATEMENTS) await db.query(statement);
+  if (options.caseInsensitiveUsernames) await db.query(CASE_INSENSITIVE_USERNAME);
 }

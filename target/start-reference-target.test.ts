@@ -1,4 +1,5 @@
 import * as cheerio from 'cheerio';
+import { DEFECTS } from './user-key.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_EPOCH_MS, ManualClock } from '../core/clock.ts';
 import { listen } from '../core/listen.ts';
@@ -274,7 +275,7 @@ describe('startReferenceTarget when it cannot start', () => {
     expect([error.code, error.message]).toEqual([
       'INVALID_OPTION',
       "Invalid reference target options: backendUrl must be an http(s) URL (got 'nowhere'); " +
-        "defect must be one of none, truncate-uuid-96 (got 'x')",
+        `defect must be one of ${DEFECTS.join(', ')} (got 'x')`,
     ]);
   });
 });

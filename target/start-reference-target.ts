@@ -51,7 +51,9 @@ export async function startReferenceTarget(
     throw error;
   }
   try {
-    await createSchema(db);
+    await createSchema(db, {
+      caseInsensitiveUsernames: resolved.defect === 'case-insensitive-column',
+    });
     await registerApps(db, resolved.apps);
   } catch (error) {
     await server.stop();

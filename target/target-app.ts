@@ -36,7 +36,9 @@ export interface TargetAppContext {
 /** The target's HTTP surface (DOMAIN.md section 5) as an Express app. */
 export function buildTargetApp(context: TargetAppContext): Express {
   const { db, oauth, model, options } = context;
-  const users = new UserStore(db);
+  const users = new UserStore(db, {
+    caseInsensitive: options.defect === 'case-insensitive-column',
+  });
   const { identity } = context;
   const baseUrl = () => context.baseUrl;
   const app = express();
@@ -79,7 +81,17 @@ export function buildTargetApp(context: TargetAppContext): Express {
   );
   app.use(tokenRoutes(oauth, model));
   app.use(userinfoRoute(oauth, users));
-  app.use(fhirRoutes({ oauth, backendUrl: options.backendUrl, baseUrl }));
+  app.use(
+    fhirRoutes({
+      oauth,
+      backendUrl: options.backendUrl,
+      baseUrl,
+      cacheKeyOf:
+        options.defect === 'response-cache-prefix-8'
+          ? async (userId) => (await users.findById(userId))?.subject.slice(0, 8) ?? ''
+          : undefined,
+    }),
+  );
   app.use((_req: Request, res: Response) => {
     res.status(404).json({ error: 'not_found', error_description: 'No such endpoint' });
   });

@@ -1,5 +1,25 @@
-/** The reference target's switchable mistakes. `none` is the correct behaviour. */
-export const DEFECTS = ['none', 'truncate-uuid-96'] as const;
+import { createHash } from 'node:crypto';
+
+/**
+ * The reference target's switchable mistakes (DOMAIN.md section 4), each changing only the part a
+ * real team got wrong. `none` is the correct behaviour. `userKey` holds the ones that change how
+ * an identity becomes a local username; the others act in `user-store.ts` (the case-insensitive
+ * column), `beneficiary-login.ts` (the guard) and `fhir-routes.ts` (the response cache).
+ */
+export const DEFECTS = [
+  'none',
+  'truncate-uuid-96',
+  'truncate-prefix-20',
+  'truncate-suffix-12',
+  'case-insensitive-column',
+  'nfkc-fold',
+  'trim-whitespace',
+  'numeric-sub',
+  'short-hash-16',
+  'email-key',
+  'guarded-truncate-uuid-96',
+  'response-cache-prefix-8',
+] as const;
 
 export type Defect = (typeof DEFECTS)[number];
 
@@ -7,7 +27,11 @@ export type Defect = (typeof DEFECTS)[number];
 export interface FederatedIdentity {
   iss: string;
   sub: string;
+  email?: string | undefined;
 }
+
+/** Bits of SHA-256 the `short-hash-16` defect keeps: 4 hex digits, 65,536 users at most. */
+const SHORT_HASH_HEX = 4;
 
 /**
  * The local username the target files a federated identity under; two identities with the same
@@ -15,12 +39,44 @@ export interface FederatedIdentity {
  *
  * - `none`: the (`iss`, `sub`) pair, as OpenID Connect Core 1.0 section 2 requires. JSON keeps
  *   the pair unambiguous whatever characters either part holds.
- * - `truncate-uuid-96`: characters 9..36 of `sub`, exactly as Blue Button 2.0 did from January
- *   2018 to December 2019 (DOMAIN.md section 1). On a UUID v1 this drops `time_low` and the
- *   hyphen, so every id one node issues within ~429.5 s maps to the same user. Deliberately no
- *   guard: the second beneficiary of a colliding pair silently receives the first one's patient.
+ * - `truncate-uuid-96` and `guarded-truncate-uuid-96`: characters 9..36 of `sub`, exactly as Blue
+ *   Button 2.0 did from January 2018 to December 2019 (DOMAIN.md section 1). On a UUID v1 this
+ *   drops `time_low` and the hyphen, so every id one node issues within ~429.5 s maps to the same
+ *   user.
+ * - `truncate-prefix-20`, `truncate-suffix-12`: a 20-character username column; a "short id" made
+ *   of the last 12 characters (a UUID's node field).
+ * - `nfkc-fold`: Unicode NFKC, as a username normaliser applies it (fullwidth and superscript
+ *   letters become ASCII).
+ * - `trim-whitespace`: a form or ORM layer that trims strings.
+ * - `numeric-sub`: a numeric `sub` parsed as a JavaScript number (float64) and printed back; above
+ *   2^53 neighbouring ids become one number.
+ * - `short-hash-16`: the first 16 bits of SHA-256(`sub`) as the key.
+ * - `email-key`: the `email` claim as the key (the 2023 "nOAuth" class; OpenID Connect Core 5.7
+ *   says not to).
+ *
+ * `case-insensitive-column` keeps the correct key: its mistake is in the database (`user-store.ts`).
  */
 export function userKey(defect: Defect, identity: FederatedIdentity): string {
-  if (defect === 'truncate-uuid-96') return identity.sub.slice(9, 36);
-  return JSON.stringify([identity.iss, identity.sub]);
+  const { iss, sub } = identity;
+  switch (defect) {
+    case 'truncate-uuid-96':
+    case 'guarded-truncate-uuid-96':
+      return sub.slice(9, 36);
+    case 'truncate-prefix-20':
+      return sub.slice(0, 20);
+    case 'truncate-suffix-12':
+      return sub.slice(-12);
+    case 'nfkc-fold':
+      return JSON.stringify([iss, sub.normalize('NFKC')]);
+    case 'trim-whitespace':
+      return JSON.stringify([iss, sub.trim()]);
+    case 'numeric-sub':
+      return JSON.stringify([iss, /^\d+$/.test(sub) ? String(Number(sub)) : sub]);
+    case 'short-hash-16':
+      return createHash('sha256').update(sub).digest('hex').slice(0, SHORT_HASH_HEX);
+    case 'email-key':
+      return identity.email ?? JSON.stringify([iss, sub]);
+    default:
+      return JSON.stringify([iss, sub]);
+  }
 }

@@ -11,6 +11,8 @@ export interface CrosswalkedUser {
   familyName: string | null;
   email: string | null;
   patientId: string;
+  /** The hashed MBI the crosswalk was made from. */
+  mbiHash: string;
 }
 
 export interface NewUser {
@@ -33,22 +35,30 @@ interface UserRow {
   family_name: string | null;
   email: string | null;
   fhir_patient_id: string;
+  mbi_hash: string;
 }
 
 const SELECT_USER = `select u.id, u.username, u.issuer, u.subject, u.given_name, u.family_name,
-    u.email, c.fhir_patient_id
+    u.email, c.fhir_patient_id, c.mbi_hash
   from users u join crosswalks c on c.user_id = u.id`;
 
-/** Users and their crosswalks (user -> FHIR patient id), in the target's database. */
+/**
+ * Users and their crosswalks (user -> FHIR patient id), in the target's database. With
+ * `caseInsensitive` (the `case-insensitive-column` defect) usernames compare as a `*_ci` collation
+ * compares them: a unique index on `lower(username)` and lookups through it, so ids that differ
+ * only in case are one user (`schema.ts` makes the index).
+ */
 export class UserStore {
   readonly #db: Database;
+  readonly #match: string;
 
-  constructor(db: Database) {
+  constructor(db: Database, options: { caseInsensitive?: boolean } = {}) {
     this.#db = db;
+    this.#match = options.caseInsensitive ? 'lower(u.username) = lower($1)' : 'u.username = $1';
   }
 
   async findByUsername(username: string): Promise<CrosswalkedUser | undefined> {
-    const rows = await this.#db.query<UserRow>(`${SELECT_USER} where u.username = $1`, [username]);
+    const rows = await this.#db.query<UserRow>(`${SELECT_USER} where ${this.#match}`, [username]);
     return rows[0] && toUser(rows[0]);
   }
 
@@ -66,7 +76,7 @@ export class UserStore {
     const inserted = await this.#db.query<{ user_id: number }>(
       `with created as (
           insert into users (username, issuer, subject, given_name, family_name, email)
-            values ($1, $2, $3, $4, $5, $6) on conflict (username) do nothing returning id)
+            values ($1, $2, $3, $4, $5, $6) on conflict do nothing returning id)
         insert into crosswalks (user_id, fhir_patient_id, mbi_hash)
           select id, $7, $8 from created returning user_id`,
       [
@@ -98,5 +108,6 @@ function toUser(row: UserRow): CrosswalkedUser {
     familyName: row.family_name,
     email: row.email,
     patientId: row.fhir_patient_id,
+    mbiHash: row.mbi_hash,
   };
 }

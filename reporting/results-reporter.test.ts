@@ -113,8 +113,10 @@ describe('ResultsReporter', () => {
   });
 
   it('records a scenario that ended without a result as an error of the run', () => {
-    const results = run(result('failed', []));
+    const testResult = result('failed', []);
+    const results = run(testResult);
     expect(validateResults(results)).toEqual([]);
+    expect(testResult.annotations.map((a) => a.type)).toEqual([REPORT_ANNOTATION]);
     expect(results.verdict).toBe('error');
     expect(results.errors).toEqual([
       'twins in one UUID v1 window each see only their own data [protocol]: ' +

@@ -63,19 +63,18 @@ export default class ResultsReporter implements Reporter {
   onTestEnd(test: TestCase, result: TestResult): void {
     const attachment = result.attachments.find((a) => a.name === SCENARIO_RESULT_ATTACHMENT);
     const project = test.parent.project()?.name ?? '';
-    if (!attachment?.body) {
-      if (result.status === 'skipped') return;
-      const message = result.errors.map(firstLine).find(Boolean);
-      this.#errors.push(`${test.title} [${project}]: ${message ?? `ended ${result.status}`}`);
-      return;
-    }
-
+    if (result.status === 'skipped') return;
     // Reporters see one shared result object, and the HTML reporter (listed after this one)
     // renders result annotations: this is the way back from Playwright's report to ours.
     result.annotations.push({
       type: REPORT_ANNOTATION,
       description: pathToFileURL(join(this.#reportDir, REPORT_LINKS.report)).href,
     });
+    if (!attachment?.body) {
+      const message = result.errors.map(firstLine).find(Boolean);
+      this.#errors.push(`${test.title} [${project}]: ${message ?? `ended ${result.status}`}`);
+      return;
+    }
 
     const scenario = JSON.parse(attachment.body.toString('utf8')) as ScenarioResult;
     const { findings, accounts, loginOutcomes, ...counts } = scenario;

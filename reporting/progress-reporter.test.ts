@@ -1,5 +1,5 @@
 import type { TestCase, TestResult } from '@playwright/test/reporter';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import ProgressReporter from './progress-reporter.ts';
 
 const test = {
@@ -69,5 +69,29 @@ describe('ProgressReporter', () => {
         'ok a population each see only their own data [protocol]: 4 logins, 90 requests, 0 findings (12.0 s)\n',
       ].join(''),
     );
+  });
+
+  it('counts the time left down between progress lines', () => {
+    vi.useFakeTimers();
+    try {
+      let out = '';
+      let now = 0;
+      const reporter = new ProgressReporter({
+        bar: true,
+        write: (t) => (out += t),
+        now: () => now,
+      });
+      reporter.onBegin();
+      now = 10_000;
+      reporter.onStdOut('[twinsub] population: 2/4 logins\n', test, result());
+      now = 14_000;
+      vi.advanceTimersByTime(1000);
+      expect(out.split('\r\u001b[2K').at(-1)).toBe(
+        'population [############------------] 2/4 logins  0.2/s  ETA 6 s',
+      );
+      reporter.onEnd();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -6,6 +6,9 @@ import { SCENARIO_RESULT_ATTACHMENT, type ScenarioResult } from './scenario-resu
 /** Scenario specs write lines with this prefix to stdout to show how far they are. */
 export const PROGRESS_PREFIX = '[twinsub] ';
 
+/** How often the bar redraws between progress lines, so its time left counts down. */
+const TICK_MS = 1000;
+
 /** Erase the terminal line the cursor is on and return to its start. */
 const CLEAR_LINE = '\r\u001b[2K';
 
@@ -32,14 +35,20 @@ export default class ProgressReporter implements Reporter {
   readonly #columns: number;
   readonly #meter = new ProgressMeter();
   /** Live counted tasks by label, and the test each belongs to. */
-  readonly #live = new Map<string, { state: ProgressState; testId: string }>();
+  readonly #live = new Map<string, { state: ProgressState; testId: string; at: number }>();
   #barShown = false;
+  #ticker: ReturnType<typeof setInterval> | undefined;
 
   constructor(options: ProgressReporterOptions = {}) {
     this.#bar = options.bar ?? Boolean(process.stdout.isTTY && !process.env.CI);
     this.#write = options.write ?? ((text) => void process.stdout.write(text));
     this.#now = options.now ?? Date.now;
     this.#columns = options.columns ?? process.stdout.columns ?? 100;
+  }
+
+  onBegin(): void {
+    // Scenarios report every few dozen logins; between reports the time left still counts down.
+    if (this.#bar) this.#ticker = setInterval(() => this.#drawBar(), TICK_MS).unref();
   }
 
   onTestBegin(test: TestCase): void {
@@ -59,7 +68,7 @@ export default class ProgressReporter implements Reporter {
         this.#meter.begin(sample.label, result.startTime.getTime());
       }
       const state = this.#meter.update(sample, this.#now());
-      this.#live.set(sample.label, { state, testId: test?.id ?? '' });
+      this.#live.set(sample.label, { state, testId: test?.id ?? '', at: this.#now() });
       if (this.#bar) this.#drawBar();
       else this.#line(`  ${renderProgressLine(state)}`);
     }
@@ -71,6 +80,7 @@ export default class ProgressReporter implements Reporter {
   }
 
   onEnd(): void {
+    clearInterval(this.#ticker);
     this.#live.clear();
     this.#clearBar();
   }
@@ -88,7 +98,16 @@ export default class ProgressReporter implements Reporter {
 
   #drawBar(): void {
     if (!this.#bar || this.#live.size === 0) return;
-    const text = [...this.#live.values()].map((t) => renderProgressBar(t.state)).join('  |  ');
+    const now = this.#now();
+    const text = [...this.#live.values()]
+      .map(({ state, at }) =>
+        renderProgressBar(
+          state.etaSeconds === undefined
+            ? state
+            : { ...state, etaSeconds: Math.max(0, state.etaSeconds - (now - at) / 1000) },
+        ),
+      )
+      .join('  |  ');
     this.#write(`${CLEAR_LINE}${text.slice(0, Math.max(10, this.#columns - 1))}`);
     this.#barShown = true;
   }

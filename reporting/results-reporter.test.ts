@@ -28,6 +28,28 @@ const twins: ScenarioResult = {
     .map(({ scenario: _s, ...a }) => a),
 };
 
+/** What other parts will attach once they can: logins, a diagnosis and collision counts. */
+const probed: ScenarioResult = {
+  ...twins,
+  loginOutcomes: [
+    { beneficiary: 'bene-0001', app: 'app-1', outcome: 'connected' },
+    { beneficiary: 'bene-0002', app: 'app-2', outcome: 'connected' },
+  ],
+  diagnosis: {
+    transform: 'slice(9, 36)',
+    summary: 'positions 0-8 ignored: the target keeps characters 9..36',
+    sub: '0098ba20-ea14-11f0-bfda-6b03f7e67fd0',
+    ignored: [0, 1, 2, 3, 4, 5, 6, 7, 8],
+  },
+  collisions: [
+    {
+      scheme: 'uuid-v1',
+      transform: 'slice(9, 36)',
+      points: [{ population: 2, expected: 1, observed: 1 }],
+    },
+  ],
+};
+
 const test = {
   id: 'twins-1',
   title: 'twins in one UUID v1 window each see only their own data',
@@ -123,5 +145,23 @@ describe('ResultsReporter', () => {
         'TimeoutError: locator.fill',
     ]);
     expect(readFileSync(join(dir, 'report.html'), 'utf8')).toContain('TimeoutError: locator.fill');
+  });
+
+  it('carries logins, the diagnosis and collisions into results.json when a scenario has them', () => {
+    const body = Buffer.from(JSON.stringify(probed));
+    const results = run(
+      result('failed', [{ name: 'twinsub-result', contentType: 'application/json', body }]),
+    );
+    expect(validateResults(results)).toEqual([]);
+    expect(results.logins).toEqual([
+      { beneficiary: 'bene-0001', app: 'app-1', outcome: 'connected', scenario: 'twins' },
+      { beneficiary: 'bene-0002', app: 'app-2', outcome: 'connected', scenario: 'twins' },
+    ]);
+    expect(results.diagnosis).toEqual({ ...probed.diagnosis, scenario: 'twins' });
+    expect(results.collisions).toEqual(probed.collisions);
+    expect(Object.keys(results.scenarios[0]!)).not.toContain('loginOutcomes');
+    const page = readFileSync(join(dir, 'report.html'), 'utf8');
+    expect(page).toContain('<h2>Diagnosis: slice(9, 36)</h2>');
+    expect(page).toContain('<td class="cell clean">logged in (connected)</td>');
   });
 });

@@ -44,6 +44,8 @@ export default class ResultsReporter implements Reporter {
   readonly #accounts: Results['accounts'] = [];
   readonly #logins: NonNullable<Results['logins']> = [];
   #loginsRecorded = false;
+  #diagnosis: Results['diagnosis'];
+  readonly #collisions: NonNullable<Results['collisions']> = [];
   readonly #errors: string[] = [];
 
   constructor(options: ReporterOptions) {
@@ -77,7 +79,7 @@ export default class ResultsReporter implements Reporter {
     }
 
     const scenario = JSON.parse(attachment.body.toString('utf8')) as ScenarioResult;
-    const { findings, accounts, loginOutcomes, ...counts } = scenario;
+    const { findings, accounts, loginOutcomes, diagnosis, collisions, ...counts } = scenario;
     const summary: ScenarioSummary = {
       ...counts,
       project,
@@ -93,6 +95,10 @@ export default class ResultsReporter implements Reporter {
     this.#scenarios.push(summary);
     this.#findings.push(...findings.map((f) => ({ ...f, scenario: scenario.scenario })));
     this.#accounts.push(...accounts.map((a) => ({ ...a, scenario: scenario.scenario })));
+    if (diagnosis && !this.#diagnosis) {
+      this.#diagnosis = { ...diagnosis, scenario: scenario.scenario };
+    }
+    if (collisions) this.#collisions.push(...collisions);
     if (loginOutcomes) {
       this.#loginsRecorded = true;
       this.#logins.push(...loginOutcomes.map((l) => ({ ...l, scenario: scenario.scenario })));
@@ -133,6 +139,8 @@ export default class ResultsReporter implements Reporter {
         reproduceCommand({ settings, driver, scenarios: [...scenarios] }),
       ),
       ...(this.#loginsRecorded ? { logins: this.#logins } : {}),
+      ...(this.#diagnosis ? { diagnosis: this.#diagnosis } : {}),
+      ...(this.#collisions.length ? { collisions: this.#collisions } : {}),
     };
     writeAtomically(this.#outputFile, `${JSON.stringify(results, null, 2)}\n`);
     writeAtomically(join(this.#reportDir, REPORT_LINKS.junit), renderJunit(results));

@@ -5,7 +5,10 @@ import type { LoginSummary, ScenarioResult } from './scenario-result.ts';
 export type Verdict = 'clean' | 'findings' | 'error';
 
 /** One scenario as it ran under one Playwright project. */
-export type ScenarioSummary = Omit<ScenarioResult, 'findings' | 'accounts' | 'loginOutcomes'> & {
+export type ScenarioSummary = Omit<
+  ScenarioResult,
+  'findings' | 'accounts' | 'loginOutcomes' | 'diagnosis' | 'collisions'
+> & {
   project: string;
   status: string;
   durationMs: number;
@@ -67,6 +70,8 @@ export interface Results {
   reproduce?: string[];
   /** Every login, when the scenarios recorded them (see `ScenarioResult.loginOutcomes`). */
   logins?: (LoginSummary & { scenario: string })[];
+  /** The first scenario's diagnosis, when a scenario probed the target. */
   diagnosis?: Diagnosis;
+  /** Every scenario's collision series, in the order the scenarios ended. */
   collisions?: CollisionSeries[];
 }

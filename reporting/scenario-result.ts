@@ -1,4 +1,5 @@
 import type { Finding } from '../oracle/finding.ts';
+import type { CollisionSeries, Diagnosis } from './results.ts';
 
 /** Name of the test attachment through which a scenario hands its result to the reporter. */
 export const SCENARIO_RESULT_ATTACHMENT = 'twinsub-result';
@@ -28,4 +29,8 @@ export interface ScenarioResult {
    * but cannot tell a clean login from a beneficiary who never used that app.
    */
   loginOutcomes?: LoginSummary[];
+  /** A sensitivity probe's map of the characters the target ignores (the report draws it). */
+  diagnosis?: Omit<Diagnosis, 'scenario'>;
+  /** Expected against observed colliding pairs (the report charts them). */
+  collisions?: CollisionSeries[];
 }

@@ -2,11 +2,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { protocolDriver } from '../drivers/protocol-driver.ts';
 import { startWorld, type World } from '../world/start-world.ts';
 import { runTwins } from './twins.ts';
+import { SCHEME_NAMES } from '../subjects/registry.ts';
 
 let world: World | undefined;
 afterEach(async () => world?.stop());
 
-describe('the twins scenario over HTTP', () => {
+describe('the twins scenario over HTTP', { timeout: 120_000 }, () => {
   it('finds nothing against the correct reference target', async () => {
     world = await startWorld({ seed: 7, defect: 'none' });
 
@@ -64,4 +65,25 @@ describe('the twins scenario over HTTP', () => {
     }
     expect(secondSub).not.toBe(firstSub);
   });
+});
+
+describe('the twins scenario under every subject scheme', () => {
+  it('finds nothing against the correct reference target for any scheme', async () => {
+    world = await startWorld({ seed: 11, defect: 'none', populationSize: SCHEME_NAMES.length * 2 });
+
+    const outcomes = [];
+    for (const [index, scheme] of SCHEME_NAMES.entries()) {
+      const result = await runTwins(
+        { world, driver: protocolDriver() },
+        { scheme, offset: index * 2 },
+      );
+      outcomes.push([scheme, result.logins, result.findings.length]);
+    }
+
+    expect(outcomes).toEqual(SCHEME_NAMES.map((scheme) => [scheme, 2, 0]));
+    const accounts = await world.control.accounts();
+    expect(accounts.map((account) => account.scheme)).toEqual(
+      SCHEME_NAMES.flatMap((scheme) => [scheme, scheme]),
+    );
+  }, 180_000);
 });

@@ -2,6 +2,8 @@ import type { ManualClock } from '../core/clock.ts';
 import type { Random } from '../core/random.ts';
 import { TwinsubError } from '../core/twinsub-error.ts';
 import { createScheme } from '../subjects/registry.ts';
+import { isTwinSet } from '../twins/twin-set.ts';
+import { makeTwinOf } from '../twins/twin-of.ts';
 import type { SubjectScheme } from '../subjects/subject-scheme.ts';
 import type { Account, AccountInput, Profile } from './account.ts';
 
@@ -35,8 +37,9 @@ export class AccountStore {
       );
     }
 
-    const schemeName = input.scheme ?? this.#defaultScheme;
-    const sub = input.sub ?? this.#scheme(schemeName).next();
+    const twin = input.twinOf && this.#twinOf(input.twinOf, input.profile?.email);
+    const schemeName = twin?.scheme ?? input.scheme ?? this.#defaultScheme;
+    const sub = twin?.sub ?? input.sub ?? this.#scheme(schemeName).next();
     if (input.sub !== undefined && input.scheme !== undefined) {
       this.#requireFormat(input.sub, this.#scheme(input.scheme));
     }
@@ -52,8 +55,8 @@ export class AccountStore {
       sub,
       username: input.username,
       password: input.password,
-      profile: Object.freeze(withDefaults(input.profile ?? {})),
-      createdAt: this.#clock.now(),
+      profile: Object.freeze(withDefaults({ ...input.profile, ...twin?.profile })),
+      createdAt: twin?.createdAt ?? this.#clock.now(),
       scheme: input.sub === undefined || input.scheme !== undefined ? schemeName : EXPLICIT_SCHEME,
     });
     this.#bySub.set(sub, account);
@@ -81,6 +84,58 @@ export class AccountStore {
   reset(): void {
     this.#bySub.clear();
     this.#byUsername.clear();
+  }
+
+  /**
+   * A twin of an existing account under a transform (`twins/twin-of.ts`): of the same scheme,
+   * issued as that scheme's issuer would (UUID v1: the same node, within the same window) or
+   * constructed where no issuance makes one; for the `email` transform, with the same email.
+   */
+  #twinOf(
+    request: { sub: string; transform: string },
+    email: string | undefined,
+  ): { sub: string; scheme: string; createdAt: number; profile: { email?: string } } {
+    const existing = this.#bySub.get(request.sub);
+    if (existing === undefined) {
+      throw new TwinsubError(
+        'INVALID_REQUEST',
+        `twinOf.sub must name an existing account (got '${request.sub}')`,
+      );
+    }
+    if (existing.scheme === EXPLICIT_SCHEME) {
+      throw new TwinsubError(
+        'INVALID_REQUEST',
+        `twinOf.sub must name an account a scheme made (got '${request.sub}', an explicit sub)`,
+      );
+    }
+    const result = makeTwinOf({
+      scheme: existing.scheme,
+      transform: request.transform,
+      sub: existing.sub,
+      claims: existing.profile.email === undefined ? {} : { email: existing.profile.email },
+      createdAtMs: existing.createdAt,
+      seed: this.#bySub.size + 1,
+    });
+    if (!isTwinSet(result)) {
+      throw new TwinsubError(
+        'INVALID_REQUEST',
+        `twinOf must name a transform under which ${existing.scheme} ids have twins ` +
+          `(got '${request.transform}': ${result.impossible})`,
+      );
+    }
+    const member = result.members.find((m) => m.sub !== existing.sub && !this.#bySub.has(m.sub));
+    if (member === undefined) {
+      throw new TwinsubError('CONFLICT', `Failed to create a twin of ${existing.sub}: all taken`);
+    }
+    // Only a transform that keys on the email needs the twin to share it; others keep their own.
+    const keysOnEmail = request.transform.split('+').some((step) => step.trim() === 'email');
+    const twinEmail = keysOnEmail ? existing.profile.email : email;
+    return {
+      sub: member.sub,
+      scheme: existing.scheme,
+      createdAt: Math.max(member.createdAtMs, existing.createdAt),
+      profile: twinEmail === undefined ? {} : { email: twinEmail },
+    };
   }
 
   #scheme(name: string): SubjectScheme {

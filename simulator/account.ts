@@ -25,6 +25,11 @@ export interface AccountInput {
   scheme?: string;
   /** An explicit subject instead of the scheme's next one. */
   sub?: string;
+  /**
+   * Make the `sub` a twin of an existing account's: a subject of that account's scheme that the
+   * named transform (`slice:9:36`, `lower`, ...; `transforms/`) maps to the same key.
+   */
+  twinOf?: { sub: string; transform: string };
 }
 
 /** A person's record at the simulated identity system. */

@@ -2,12 +2,17 @@ import { SCHEME_NAMES } from '../subjects/registry.ts';
 import type { AccountInput, Profile } from './account.ts';
 import { InputProblems } from './input-problems.ts';
 
-const ACCOUNT_FIELDS = ['username', 'password', 'profile', 'scheme', 'sub'] as const;
+const ACCOUNT_FIELDS = ['username', 'password', 'profile', 'scheme', 'sub', 'twinOf'] as const;
+const TWIN_FIELDS = ['sub', 'transform'] as const;
 const TEXT_CLAIMS = ['given_name', 'family_name', 'name', 'email'] as const;
 const PROFILE_FIELDS = [...TEXT_CLAIMS, 'email_verified', 'birthdate', 'mbi'] as const;
 
-/** OpenID Connect Core 1.0 section 2: `sub` is at most 255 ASCII characters. */
-const SUB_PATTERN = /^[\x21-\x7e]{1,255}$/;
+/**
+ * OpenID Connect Core 1.0 section 2 says `sub` is at most 255 ASCII characters. An explicit `sub`
+ * may break that (a trailing space, a fullwidth letter), so that the simulator can play an issuer
+ * that does and show which targets normalise what they should compare; control characters never.
+ */
+const SUB_PATTERN = /^[^\p{Cc}]{1,255}$/u;
 /** `YYYY-MM-DD`, the full-date form of OpenID Connect Core 1.0 section 5.1 `birthdate`. */
 const BIRTHDATE_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 /** CMS MBI format: letters S, L, O, I, B and Z are never used (DOMAIN.md section 8). */
@@ -41,14 +46,24 @@ export function parseAccountInput(value: unknown, path: string): AccountInput {
     problems.require(
       typeof input.sub === 'string' && SUB_PATTERN.test(input.sub),
       `${path}.sub`,
-      '1 to 255 printable ASCII characters',
+      '1 to 255 characters without control characters',
       input.sub,
     );
   }
+  if (input.twinOf !== undefined) checkTwinOf(problems, input, `${path}.twinOf`);
   if (input.profile !== undefined) checkProfile(problems, input.profile, `${path}.profile`);
 
   problems.throwIfAny();
   return structuredClone(input) as unknown as AccountInput;
+}
+
+function checkTwinOf(problems: InputProblems, input: Record<string, unknown>, path: string): void {
+  const value = input.twinOf;
+  if (!problems.requireObject(value, path)) return;
+  problems.rejectUnknown(value, path, TWIN_FIELDS);
+  requireText(problems, value.sub, `${path}.sub`);
+  requireText(problems, value.transform, `${path}.transform`);
+  problems.require(input.sub === undefined, `${path}`, 'absent when sub is given', value);
 }
 
 function checkProfile(problems: InputProblems, value: unknown, path: string): void {

@@ -17,6 +17,14 @@ import type { WorldOptions } from './world-options.ts';
 
 const log = logger('world');
 
+/** How an account's `sub` is made; at most one of `sub` and `twinOf`. */
+export interface EnrollOptions {
+  scheme?: string;
+  sub?: string;
+  twinOf?: { sub: string; transform: string };
+  email?: string;
+}
+
 /** A started world: identity system, data backend, reference target and apps, all on loopback. */
 export interface World extends AsyncDisposable {
   readonly population: Population;
@@ -28,8 +36,12 @@ export interface World extends AsyncDisposable {
   /** Beneficiary key -> the subject the simulator gave their account. */
   readonly subjects: Map<string, string>;
   readonly ownership: Ownership;
-  /** Creates the beneficiary's account at the simulator, at the simulated clock's time. */
-  enroll(beneficiary: Beneficiary): Promise<Account>;
+  /**
+   * Creates the beneficiary's account at the simulator, at the simulated clock's time: under the
+   * simulator's scheme, or a chosen one, with an explicit `sub`, or as a twin of an existing
+   * account under a transform; `email` replaces the beneficiary's own.
+   */
+  enroll(beneficiary: Beneficiary, options?: EnrollOptions): Promise<Account>;
   stop(): Promise<void>;
 }
 
@@ -125,17 +137,20 @@ export async function startWorld(options: WorldOptions): Promise<World> {
       backendUrl: backend.url,
       subjects,
       ownership: ownershipOf(population, subjects),
-      async enroll(beneficiary) {
+      async enroll(beneficiary, enrollment = {}) {
         const account = await control.createAccount({
           username: beneficiary.username,
           password: beneficiary.password,
           profile: {
             given_name: beneficiary.givenName,
             family_name: beneficiary.familyName,
-            email: beneficiary.email,
+            email: enrollment.email ?? beneficiary.email,
             birthdate: beneficiary.birthDate,
             mbi: beneficiary.mbi,
           },
+          ...(enrollment.scheme === undefined ? {} : { scheme: enrollment.scheme }),
+          ...(enrollment.sub === undefined ? {} : { sub: enrollment.sub }),
+          ...(enrollment.twinOf === undefined ? {} : { twinOf: enrollment.twinOf }),
         });
         subjects.set(beneficiary.key, account.sub);
         return account;

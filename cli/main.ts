@@ -5,6 +5,8 @@ import { DEFAULT_SETTINGS } from '../scenarios/run-settings.ts';
 import { EXIT } from './exit-codes.ts';
 import { resolveRunOptions, SCENARIOS, type RawRunOptions } from './run-options.ts';
 import type { RawServeOptions } from './serve.ts';
+import type { RawTargetOptions } from './target-command.ts';
+import { DEFAULT_MBI_HASH_ITERATIONS, DEFAULT_MBI_HASH_SALT } from '../fixtures/mbi-hash.ts';
 
 const program = new Command('twinsub')
   .description("Proves that no beneficiary and no app ever receives anyone else's data.")
@@ -46,8 +48,13 @@ program
       DEFAULT_SETTINGS.reportDir,
     ),
   )
-  .action(async (raw: RawRunOptions) => {
+  .addOption(new Option('--config <file>', 'twinsub.config.ts describing your own target'))
+  .action(async (raw: RawRunOptions & { config?: string }) => {
     const options = resolveRunOptions(raw);
+    if (raw.config !== undefined) {
+      const { useConfig } = await import('./use-config.ts');
+      await useConfig(raw.config, options);
+    }
     // Commands load what they run only when run, so that `--help` and bad options answer at once.
     const { findBrowser } = await import('../drivers/find-browser.ts');
     if (options.driver === 'browser') findBrowser();
@@ -96,6 +103,32 @@ program
   .action(async (raw: RawServeOptions) => {
     const { serve } = await import('./serve.ts');
     await serve(raw);
+  });
+
+program
+  .command('target')
+  .description('serve the reference target alone, against an identity system and data backend')
+  .addOption(new Option('--port <port>', 'where the target listens').default('4030'))
+  .addOption(new Option('--identity-url <url>', 'identity system').default('http://127.0.0.1:4010'))
+  .addOption(new Option('--identity-protocol <name>', 'oidc or slsx').default('oidc'))
+  .addOption(new Option('--identity-client-id <id>', 'its client id').default('reference-target'))
+  .addOption(new Option('--identity-client-secret <secret>', 'its secret').default('target-secret'))
+  .addOption(
+    new Option('--backend-url <url>', 'FHIR data backend').default('http://127.0.0.1:4020'),
+  )
+  .addOption(new Option('--mbi-salt <hex>', 'MBI hash salt').default(DEFAULT_MBI_HASH_SALT))
+  .addOption(
+    new Option('--mbi-iterations <n>', 'MBI hash iterations').default(
+      String(DEFAULT_MBI_HASH_ITERATIONS),
+    ),
+  )
+  .addOption(new Option('--defect <name>', 'defect to reproduce').default('none'))
+  .addOption(
+    new Option('--app <spec...>', 'registered app: <clientId>,<clientSecret>,<redirectUri>'),
+  )
+  .action(async (raw: RawTargetOptions) => {
+    const { serveTarget } = await import('./target-command.ts');
+    await serveTarget({ ...raw, app: raw.app ?? [] });
   });
 
 try {

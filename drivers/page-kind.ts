@@ -1,5 +1,8 @@
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
+import { TwinsubError } from '../core/twinsub-error.ts';
+import { BLUE_BUTTON_CONSENT } from '../config/blue-button-defaults.ts';
+import type { ConsentSelectors } from '../config/twinsub-config.ts';
 
 /** What a page asks of the person, recognised the way a person would: by its form. */
 export type PageKind =
@@ -13,7 +16,7 @@ export type PageKind =
   | {
       kind: 'consent';
       form: Element;
-      demographicsField: string;
+      demographics: ConsentSelectors['demographics'];
       approve: Element | undefined;
       deny: Element | undefined;
     }
@@ -26,16 +29,31 @@ export const USERNAME_FIELD = 'input:not([type]), input[type=text], input[type=e
 /** What submits a form when clicked. */
 export const SUBMIT_BUTTON = 'button[type=submit], input[type=submit], button:not([type])';
 
-export function classifyPage($: CheerioAPI): PageKind {
-  const consent = $(CONSENT_FORM).get(0);
+/**
+ * `selectors` describe the target's consent page (default: Blue Button's). A configured form
+ * whose approve selector matches nothing is a configuration mistake, named as one.
+ */
+export function classifyPage(
+  $: CheerioAPI,
+  selectors: ConsentSelectors = BLUE_BUTTON_CONSENT,
+): PageKind {
+  const consent = $(selectors.form).get(0) as Element | undefined;
   if (consent) {
-    const submits = $(consent).find(SUBMIT_BUTTON);
+    const approve = $(consent).find(selectors.approve).get(0) as Element | undefined;
+    if (!approve && selectors !== BLUE_BUTTON_CONSENT) {
+      throw new TwinsubError(
+        'INVALID_OPTION',
+        `consent.approve must match an element inside consent.form on the consent page ` +
+          `(got '${selectors.approve}': it matches nothing)`,
+      );
+    }
     return {
       kind: 'consent',
       form: consent,
-      demographicsField: 'share_demographic_scopes',
-      approve: submits.filter('[name=allow]').get(0),
-      deny: submits.filter(':not([name])').get(0),
+      demographics: selectors.demographics,
+      approve,
+      deny: (selectors.deny === undefined ? undefined : $(consent).find(selectors.deny).get(0)) as
+        Element | undefined,
     };
   }
 

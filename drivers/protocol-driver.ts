@@ -9,18 +9,23 @@ import {
   type LoginRequest,
 } from './driver.ts';
 import { submitForm, type FormSubmission } from './html-form.ts';
+import type { ConsentSelectors } from '../config/twinsub-config.ts';
 import { classifyPage } from './page-kind.ts';
 
 /**
  * A person with a plain HTTP client: a fresh cookie jar per login, redirects followed one by one,
  * and the same HTML forms a browser shows filled in and submitted.
  */
-export function protocolDriver(): Driver {
+export function protocolDriver(options: { consent?: ConsentSelectors } = {}): Driver {
   const stop = async () => {};
+  const login = (request: LoginRequest) => loginWith(request, options.consent);
   return { name: 'protocol', login, stop, [Symbol.asyncDispose]: stop };
 }
 
-async function login(request: LoginRequest): Promise<LoginOutcome> {
+async function loginWith(
+  request: LoginRequest,
+  consent: ConsentSelectors | undefined,
+): Promise<LoginOutcome> {
   const jar = new CookieJar();
   let next: FormSubmission = {
     action: new URL(request.startUrl),
@@ -44,7 +49,7 @@ async function login(request: LoginRequest): Promise<LoginOutcome> {
 
     const html = await response.text();
     const $ = cheerio.load(html);
-    const page = classifyPage($);
+    const page = classifyPage($, consent);
     const pageUrl = next.action.href;
     // The form again after submitting it means the identity system refused the credentials.
     if (page.kind === 'login' && loginForms++ === 0) {
@@ -56,9 +61,13 @@ async function login(request: LoginRequest): Promise<LoginOutcome> {
       continue;
     }
     if (page.kind === 'consent') {
-      const overrides = {
-        [page.demographicsField]: request.shareDemographics === false ? 'False' : 'True',
-      };
+      const { demographics } = page;
+      const overrides: Record<string, string> = demographics
+        ? {
+            [demographics.field]:
+              request.shareDemographics === false ? demographics.withhold : demographics.share,
+          }
+        : {};
       const submitter = request.approve === false ? page.deny : page.approve;
       next = submitForm($, page.form, pageUrl, submitter, overrides);
       continue;

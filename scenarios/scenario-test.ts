@@ -7,6 +7,7 @@ import { SCENARIO_RESULT_ATTACHMENT } from '../reporting/scenario-result.ts';
 import { PROGRESS_PREFIX } from '../reporting/progress-reporter.ts';
 import { startWorld, type World } from '../world/start-world.ts';
 import { settingsFromEnv, type RunSettings } from './run-settings.ts';
+import { configuredConsent, configuredWorld } from './configured-world.ts';
 import type { ScenarioContext } from './scenario-run.ts';
 
 interface ScenarioFixtures {
@@ -28,6 +29,12 @@ export const scenarioTest = base.extend<ScenarioFixtures>({
   populationSize: [2, { option: true }],
   settings: async ({}, use) => use(settingsFromEnv().settings),
   world: async ({ settings, populationSize }, use) => {
+    const configured = await configuredWorld(settings, populationSize);
+    if (configured) {
+      await use(configured);
+      await configured.stop();
+      return;
+    }
     const world = await startWorld({
       seed: settings.seed,
       defect: settings.defect,
@@ -42,7 +49,7 @@ export const scenarioTest = base.extend<ScenarioFixtures>({
   // pages land in the trace; the protocol project never needs a browser installed.
   driver: async ({ playwright, launchOptions }, use, testInfo) => {
     if (testInfo.project.name !== 'browser') {
-      await use(protocolDriver());
+      await use(protocolDriver({ consent: await configuredConsent() }));
       return;
     }
     const browser = await playwright.chromium.launch(launchOptions);

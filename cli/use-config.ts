@@ -1,0 +1,14 @@
+import { loadConfig } from '../config/load-config.ts';
+import { CONFIG_ENV } from '../config/config-env.ts';
+import type { ResolvedRunOptions } from './run-options.ts';
+
+/**
+ * Checks the configuration before anything starts (every problem at once, exit 2), then hands
+ * its path to the scenario workers. Its fixed ports allow one world at a time: one worker.
+ */
+export async function useConfig(file: string, options: ResolvedRunOptions): Promise<void> {
+  const config = await loadConfig(file);
+  process.env[CONFIG_ENV] = config.file;
+  process.env.TWINSUB_WORKERS = '1';
+  options.settings.target = `config:${config.file}`;
+}

@@ -1,0 +1,146 @@
+import { DEFAULT_EPOCH_MS } from '../core/clock.ts';
+import { logger } from '../core/log.ts';
+import { startThirdPartyApp, type StartedThirdPartyApp } from '../apps/third-party-app.ts';
+import type { TargetEndpoints } from '../apps/target-endpoints.ts';
+import { startDataBackend } from '../backend/start-data-backend.ts';
+import type { ResolvedConfig } from '../config/twinsub-config.ts';
+import { CANARY_PATTERN } from '../fixtures/canary.ts';
+import { generatePopulation } from '../fixtures/generate-population.ts';
+import type { Population } from '../fixtures/population.ts';
+import type { Ownership } from '../oracle/ownership.ts';
+import { SimulatorControl } from '../simulator/control-client.ts';
+import { reachTarget } from './external-target.ts';
+import { spawnPart } from './spawn-part.ts';
+import type { World } from './start-world.ts';
+
+const log = logger('world');
+
+export interface ConfiguredWorldOptions {
+  seed: number;
+  populationSize: number;
+  scheme: string;
+  onWarning?: (line: string) => void;
+}
+
+/**
+ * A world around the user's own target: the simulator, the data backend and the apps on the
+ * fixed ports and credentials the target was configured with, and the target reached by URL,
+ * command or image. A target that outlives one world remembers its users, so each world's
+ * identity system draws fresh subjects (its seed is mixed with the start time): the same subject
+ * for another beneficiary would otherwise look like a leak the target did not cause.
+ */
+export async function startConfiguredWorld(
+  config: ResolvedConfig,
+  options: ConfiguredWorldOptions,
+): Promise<World> {
+  const population = generatePopulation({ seed: options.seed, size: options.populationSize });
+  const stops: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const stopPart of stops.reverse()) await stopPart();
+    stops.length = 0;
+  };
+
+  try {
+    const simulatorStart = spawnPart<{ issuer: string; controlUrl: string }>(
+      {
+        part: 'simulator',
+        options: {
+          seed: (options.seed ^ Date.now()) | 0,
+          startMs: DEFAULT_EPOCH_MS,
+          scheme: options.scheme,
+          port: config.ports.simulator,
+          controlPort: config.ports.control,
+        },
+      },
+      options.onWarning,
+    );
+    stops.push(async () => (await simulatorStart.catch(() => undefined))?.stop());
+    const { info: simulator } = await simulatorStart;
+    const control = new SimulatorControl(simulator.controlUrl);
+    await control.registerClient({
+      client_id: config.identityClient.clientId,
+      client_secret: config.identityClient.clientSecret,
+      redirect_uris: [config.identityClient.redirectUri],
+    });
+
+    const backend = await startDataBackend({
+      population,
+      mbiHash: config.mbiHash,
+      port: config.ports.backend,
+    });
+    stops.push(() => backend.stop());
+
+    const apps: StartedThirdPartyApp[] = [];
+    for (const app of config.apps) {
+      const started = await startThirdPartyApp({
+        name: app.name,
+        clientId: app.clientId,
+        clientSecret: app.clientSecret,
+        port: app.port,
+      });
+      stops.push(() => started.stop());
+      apps.push(started);
+    }
+
+    const target = await reachTarget(config.target);
+    stops.push(() => target.stop());
+    for (const app of apps) app.connect(configuredEndpoints(config, target.url));
+    log('configured world started: simulator %s, target %s', simulator.issuer, target.url);
+
+    const subjects = new Map<string, string>();
+    return {
+      population,
+      control,
+      apps,
+      targetUrl: target.url,
+      simulatorUrl: simulator.issuer,
+      backendUrl: backend.url,
+      subjects,
+      ownership: ownershipOf(population, subjects),
+      async enroll(beneficiary) {
+        const account = await control.createAccount({
+          username: beneficiary.username,
+          password: beneficiary.password,
+          profile: {
+            given_name: beneficiary.givenName,
+            family_name: beneficiary.familyName,
+            email: beneficiary.email,
+            birthdate: beneficiary.birthDate,
+            mbi: beneficiary.mbi,
+          },
+        });
+        subjects.set(beneficiary.key, account.sub);
+        return account;
+      },
+      stop,
+      [Symbol.asyncDispose]: stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** The configured endpoints, each a path below the target URL or a full URL. */
+export function configuredEndpoints(config: ResolvedConfig, targetUrl: string): TargetEndpoints {
+  const at = (path: string) => new URL(path, `${targetUrl}/`).href;
+  return {
+    issuer: targetUrl,
+    authorizeUrl: at(config.endpoints.authorize),
+    tokenUrl: at(config.endpoints.token),
+    revokeUrl: at(config.endpoints.revoke),
+    userinfoUrl: at(config.endpoints.userinfo),
+    resourceUrls: config.endpoints.resources.map(at),
+    scopes: [...config.scopes],
+  };
+}
+
+function ownershipOf(population: Population, subjects: Map<string, string>): Ownership {
+  return {
+    canaryPattern: CANARY_PATTERN,
+    ownerOfCanary: (canary) => population.owners.get(canary),
+    ownerOfPatient: (id) => population.byPatientId.get(id)?.key,
+    patientOf: (key) => population.byKey.get(key)?.patientId ?? '',
+    subjectOf: (key) => subjects.get(key) ?? '',
+  };
+}

@@ -29,7 +29,7 @@ export async function runPopulation(
     await world.control.advanceClock(exponentialGap(random, meanGapMs));
     accounts.push(await world.enroll(beneficiary));
   }
-  context.progress?.(`population: ${accounts.length} accounts over one simulated day`);
+  context.progress?.(`population: ${accounts.length}/${beneficiaries.length} accounts`);
 
   const records: (LoginRecord | undefined)[] = [];
   let done = 0;
@@ -48,9 +48,7 @@ export async function runPopulation(
         );
         records[index] = login;
         done += 1;
-        if (done % 25 === 0 || done === beneficiaries.length) {
-          context.progress?.(`population: ${done}/${beneficiaries.length} logins`);
-        }
+        context.progress?.(`population: ${done}/${beneficiaries.length} logins`);
       }
     }),
   );

@@ -30,6 +30,11 @@ export async function summarise(
     logins: logins.length,
     requests: logins.reduce((total, login) => total + requestsOf(login), 0),
     findings: logins.flatMap((login) => inspectLogin(login, world.ownership)),
+    loginOutcomes: logins.map((login) => ({
+      beneficiary: login.viewer,
+      app: login.app,
+      outcome: login.session?.state ?? 'failed',
+    })),
     accounts: accounts
       .filter((account) => keyOf.has(account.sub))
       .map((account) => ({

@@ -59,6 +59,14 @@ export function classifyPage(
 
   const password = $('form input[type=password]').first();
   const form = password.closest('form').get(0) as Element | undefined;
+  // A form to submit that is no login form, where configured selectors expect the consent page.
+  if (!form && selectors !== BLUE_BUTTON_CONSENT && $('form').find(SUBMIT_BUTTON).length > 0) {
+    throw new TwinsubError(
+      'INVALID_OPTION',
+      `consent.form must match the form on the consent page ` +
+        `(got '${selectors.form}': it matches nothing)`,
+    );
+  }
   if (!form) return { kind: 'other' };
   const username = $(form)
     .find(USERNAME_FIELD)

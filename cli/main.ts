@@ -5,6 +5,8 @@ import { DEFAULT_SETTINGS } from '../scenarios/run-settings.ts';
 import { EXIT } from './exit-codes.ts';
 import { resolveRunOptions, SCENARIOS, type RawRunOptions } from './run-options.ts';
 import type { RawServeOptions } from './serve.ts';
+import type { RawMatrixOptions } from './matrix.ts';
+import { DEFECTS } from '../target/user-key.ts';
 import type { RawTargetOptions } from './target-command.ts';
 import { DEFAULT_MBI_HASH_ITERATIONS, DEFAULT_MBI_HASH_SALT } from '../fixtures/mbi-hash.ts';
 
@@ -103,6 +105,32 @@ program
   .action(async (raw: RawServeOptions) => {
     const { serve } = await import('./serve.ts');
     await serve(raw);
+  });
+
+program
+  .command('matrix')
+  .description(
+    'run the default suite against every defect of the reference target and none; print and ' +
+      'write which were detected, how, by which scenario first, and the diagnosis',
+  )
+  .addOption(
+    new Option('--defect <name...>', 'defects to run (default: every one, none first)').default([
+      ...DEFECTS,
+    ]),
+  )
+  .addOption(
+    new Option('--seed <n>', 'seed of every random choice').default(String(DEFAULT_SETTINGS.seed)),
+  )
+  .addOption(
+    new Option('--population <n>', 'beneficiaries in the population scenario (0 skips it)').default(
+      '50',
+    ),
+  )
+  .addOption(new Option('--no-diagnose', 'skip the sensitivity probe of detected defects'))
+  .addOption(new Option('--out <file>', 'where the JSON goes').default('reports/matrix.json'))
+  .action(async (raw: RawMatrixOptions) => {
+    const { runMatrix } = await import('./matrix.ts');
+    process.exitCode = await runMatrix(raw);
   });
 
 program

@@ -1,0 +1,94 @@
+import { seededRandom } from '../core/random.ts';
+import { probeSensitivity, PROBE_POPULATION } from '../diagnosis/sensitivity-probe.ts';
+import { protocolDriver } from '../drivers/protocol-driver.ts';
+import type { ScenarioResult } from '../reporting/scenario-result.ts';
+import { runPopulation } from '../scenarios/population.ts';
+import type { ScenarioContext } from '../scenarios/scenario-run.ts';
+import { runTwinSets, TWIN_SETS_POPULATION } from '../scenarios/twin-sets.ts';
+import { runTwins } from '../scenarios/twins.ts';
+import { startWorld } from '../world/start-world.ts';
+
+/** One row of the mutation matrix. */
+export interface MatrixRow {
+  defect: string;
+  /** What the default suite reported; against `none` anything but `missed` is a false alarm. */
+  detectedAs: 'violation' | 'lock-out' | 'missed';
+  /** The first scenario of the default suite that found something, in suite order. */
+  caughtBy: string | null;
+  /** From the first world's start to the end of the scenario that caught it, ms. */
+  msToDetection: number | null;
+  findings: number;
+  /** The sensitivity probe's summary, for detected defects. */
+  diagnosis: string | null;
+  /** `none` clean, every other defect detected. */
+  pass: boolean;
+}
+
+export interface MatrixSettings {
+  seed: number;
+  /** Beneficiaries of the population scenario; 0 leaves it out. */
+  population: number;
+  diagnose: boolean;
+}
+
+/** The default suite in its order, each scenario in a world of its own. */
+const SUITE: { name: string; size: (s: MatrixSettings) => number; run: Runner }[] = [
+  { name: 'twins', size: () => 2, run: (context) => runTwins(context) },
+  { name: 'twin-sets', size: () => TWIN_SETS_POPULATION, run: (context) => runTwinSets(context) },
+  {
+    name: 'population',
+    size: (s) => s.population,
+    run: (context, s) => runPopulation(context, seededRandom(s.seed).fork('population')),
+  },
+];
+type Runner = (context: ScenarioContext, settings: MatrixSettings) => Promise<ScenarioResult>;
+
+/**
+ * The default suite against one defect, stopping at the first scenario that finds something
+ * (against `none` every scenario runs), then the sensitivity probe when something was found.
+ */
+export async function runMatrixRow(defect: string, settings: MatrixSettings): Promise<MatrixRow> {
+  const started = Date.now();
+  let caught: { scenario: string; result: ScenarioResult; at: number } | undefined;
+
+  for (const scenario of SUITE) {
+    const size = scenario.size(settings);
+    if (size < 1) continue;
+    const world = await startWorld({ seed: settings.seed, defect, populationSize: size });
+    try {
+      const result = await scenario.run({ world, driver: protocolDriver() }, settings);
+      if (result.findings.length > 0) {
+        caught = { scenario: scenario.name, result, at: Date.now() - started };
+        break;
+      }
+    } finally {
+      await world.stop();
+    }
+  }
+
+  const findings = caught?.result.findings ?? [];
+  const detectedAs = findings.some((f) => f.kind === 'violation')
+    ? 'violation'
+    : findings.length > 0
+      ? 'lock-out'
+      : 'missed';
+  const diagnosis = caught && settings.diagnose ? await diagnose(defect, settings.seed) : null;
+  return {
+    defect,
+    detectedAs,
+    caughtBy: caught?.scenario ?? null,
+    msToDetection: caught?.at ?? null,
+    findings: findings.length,
+    diagnosis,
+    pass: defect === 'none' ? detectedAs === 'missed' : detectedAs !== 'missed',
+  };
+}
+
+async function diagnose(defect: string, seed: number): Promise<string> {
+  const world = await startWorld({ seed, defect, populationSize: PROBE_POPULATION });
+  try {
+    return (await probeSensitivity(world, protocolDriver())).summary ?? '';
+  } finally {
+    await world.stop();
+  }
+}

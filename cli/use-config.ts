@@ -1,3 +1,4 @@
+import { TwinsubError } from '../core/twinsub-error.ts';
 import { loadConfig } from '../config/load-config.ts';
 import { CONFIG_ENV } from '../config/config-env.ts';
 import type { ResolvedRunOptions } from './run-options.ts';
@@ -8,6 +9,12 @@ import type { ResolvedRunOptions } from './run-options.ts';
  */
 export async function useConfig(file: string, options: ResolvedRunOptions): Promise<void> {
   const config = await loadConfig(file);
+  if (config.target.kind === 'image') {
+    const { findContainerRuntime, noRuntimeMessage } = await import('../world/container-target.ts');
+    if (findContainerRuntime() === undefined) {
+      throw new TwinsubError('UNSUPPORTED', noRuntimeMessage(config.target.url));
+    }
+  }
   process.env[CONFIG_ENV] = config.file;
   process.env.TWINSUB_WORKERS = '1';
   options.settings.target = `config:${config.file}`;

@@ -108,14 +108,11 @@ export function resolveConfig(input: unknown, file: string): ResolvedConfig {
 
 function resolveTarget(problems: InputProblems, value: unknown, cwd: string): unknown {
   const target = object(problems, value, 'target');
-  const ways = ['command', 'image'].filter((key) => target[key] !== undefined);
-  if (ways.length > 1) {
-    problems.require(false, 'target', 'one of { url }, { command, url } or { image, url }', target);
-  }
   url(problems, target.url, 'target.url');
   if (target.healthUrl !== undefined) url(problems, target.healthUrl, 'target.healthUrl');
+  // An image may carry a command of its own: `image` decides.
   const kind =
-    target.command !== undefined ? 'command' : target.image !== undefined ? 'image' : 'url';
+    target.image !== undefined ? 'image' : target.command !== undefined ? 'command' : 'url';
   const limit = target.startupTimeoutMs ?? { url: 10_000, command: 60_000, image: 120_000 }[kind];
   problems.require(
     Number.isSafeInteger(limit) && (limit as number) > 0,

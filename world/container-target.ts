@@ -1,18 +1,21 @@
 import { existsSync } from 'node:fs';
+import { logger } from '../core/log.ts';
 import { TwinsubError } from '../core/twinsub-error.ts';
 import type { ResolvedConfig } from '../config/twinsub-config.ts';
-import type { ReachedTarget } from './external-target.ts';
+import { waitUntilHealthy, type ReachedTarget } from './external-target.ts';
+
+const log = logger('world:container');
 
 type ImageTarget = Extract<ResolvedConfig['target'], { kind: 'image' }>;
 
-/** Where testcontainers looks for an engine: `DOCKER_HOST`, or the usual sockets. */
+/** Where testcontainers finds an engine: `DOCKER_HOST`, or Docker's or Podman's socket. */
 export function findContainerRuntime(env: NodeJS.ProcessEnv = process.env): string | undefined {
   if (env.DOCKER_HOST) return env.DOCKER_HOST;
   const uid = process.getuid?.() ?? 0;
   const sockets = [
     '/var/run/docker.sock',
-    `/run/user/${uid}/podman/podman.sock`,
     '/run/podman/podman.sock',
+    `/run/user/${uid}/podman/podman.sock`,
   ];
   const found = sockets.find((socket) => existsSync(socket));
   return found === undefined ? undefined : `unix://${found}`;
@@ -27,18 +30,39 @@ export function noRuntimeMessage(url: string): string {
 }
 
 /**
- * Starts the target's image on the host's network, so that it reaches the simulator and the
- * data backend at the same 127.0.0.1 addresses the browser uses.
+ * Starts the target's image with testcontainers on the host's network, so that it reaches the
+ * simulator and the data backend at the same 127.0.0.1 addresses the browser uses, and waits
+ * for its health URL.
  */
 export async function startContainerTarget(target: ImageTarget): Promise<ReachedTarget> {
-  if (findContainerRuntime() === undefined) {
-    throw new TwinsubError('UNSUPPORTED', noRuntimeMessage(target.url));
+  const runtime = findContainerRuntime();
+  if (runtime === undefined) throw new TwinsubError('UNSUPPORTED', noRuntimeMessage(target.url));
+  process.env.DOCKER_HOST ??= runtime;
+  // Ryuk, the reaper container, would be pulled from a registry; twinsub stops its own.
+  process.env.TESTCONTAINERS_RYUK_DISABLED ??= 'true';
+  const { GenericContainer } = await import('testcontainers');
+
+  let container = new GenericContainer(target.image)
+    .withNetworkMode('host')
+    .withEnvironment(target.env)
+    .withStartupTimeout(target.startupTimeoutMs);
+  if (target.command) container = container.withCommand(target.command);
+  const started = await container.start().catch((error: unknown) => {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new TwinsubError(
+      'TARGET_UNREACHABLE',
+      `Failed to start the image ${target.image}: ${reason}`,
+    );
+  });
+  const stop = async () => {
+    await started.stop({ timeout: 2_000 });
+  };
+  try {
+    await waitUntilHealthy(target.healthUrl, target.startupTimeoutMs, undefined);
+  } catch (error) {
+    await stop();
+    throw error;
   }
-  // TODO(containers): testcontainers 12.0.0 is not installed yet; with it, this starts
-  // `target.image` with network mode host and waits for `target.healthUrl`.
-  throw new TwinsubError(
-    'UNSUPPORTED',
-    `Failed to start the image ${target.image}: this twinsub has no container support yet; ` +
-      `run the target yourself and set target: { url: '${target.url}' } instead.`,
-  );
+  log('target %s started from image %s (container %s)', target.url, target.image, started.getId());
+  return { url: target.url, stop };
 }

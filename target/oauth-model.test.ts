@@ -140,4 +140,43 @@ describe('createOAuthModel', () => {
     expect(await model.verifyScope!(token, ['profile'])).toBe(true);
     expect(await model.verifyScope!(token, ['profile', 'patient/Patient.read'])).toBe(false);
   });
+  it("hands a second app the first app's token pair with defect shared-token-across-apps", async () => {
+    const shared = createOAuthModel(db, { shareTokensAcrossApps: true });
+    const second = { ...client, id: TEST_APPS[1]!.clientId };
+    const later = (ms: number) => new Date(Date.now() + ms);
+    const first = await shared.saveToken(
+      {
+        accessToken: 'shared-access-1',
+        refreshToken: 'shared-refresh-1',
+        accessTokenExpiresAt: later(3_600_000),
+        refreshTokenExpiresAt: later(7_200_000),
+        scope: ['openid'],
+        client,
+        user: { id: userId },
+      },
+      client,
+      { id: userId },
+    );
+
+    const given = await shared.saveToken(
+      {
+        accessToken: 'shared-access-2',
+        refreshToken: 'shared-refresh-2',
+        accessTokenExpiresAt: later(3_600_000),
+        refreshTokenExpiresAt: later(7_200_000),
+        scope: ['openid'],
+        client: second,
+        user: { id: userId },
+      },
+      second,
+      { id: userId },
+    );
+
+    // The defect reproduced on purpose: the second app's token belongs to the first app.
+    expect(given && [given.accessToken, given.client.id]).toEqual([
+      first && first.accessToken,
+      client.id,
+    ]);
+    await db.query("delete from tokens where access_token like 'shared-%'");
+  });
 });

@@ -62,7 +62,10 @@ const TOKEN_SELECT = `select t.* from tokens t`;
  * authorization codes and tokens. Every token carries `patient`, the crosswalk's FHIR id for its
  * user, which the library copies into the token response (`allowExtendedTokenAttributes`).
  */
-export function createOAuthModel(db: Database): TargetOAuthModel {
+export function createOAuthModel(
+  db: Database,
+  options: { shareTokensAcrossApps?: boolean } = {},
+): TargetOAuthModel {
   return {
     async getClient(clientId: string, clientSecret: string | null | undefined) {
       const rows = await db.query<AppRow>(
@@ -137,6 +140,16 @@ export function createOAuthModel(db: Database): TargetOAuthModel {
     },
 
     async saveToken(token, client, user) {
+      // The `shared-token-across-apps` defect: a user who already holds a live token gets that
+      // one again, whichever app asks, so a second app holds the first app's token pair.
+      if (options.shareTokensAcrossApps) {
+        const held = await db.query<TokenRow>(
+          `select * from tokens where user_id = $1 and revoked_at is null
+            order by access_expires_at desc limit 1`,
+          [user.id],
+        );
+        if (held[0]) return toToken(held[0]);
+      }
       // The token keeps the patient its user's crosswalk named when it was issued: BB2.0's
       // crosswalk never changes afterwards, so this is the patient of every later request too.
       const rows = await db.query<TokenRow>(

@@ -61,7 +61,9 @@ export async function startReferenceTarget(
     throw error;
   }
 
-  const model = createOAuthModel(db);
+  const model = createOAuthModel(db, {
+    shareTokensAcrossApps: resolved.defect === 'shared-token-across-apps',
+  });
   const oauth = createOAuthServer(model);
   const identity = identitySystemFor(resolved);
   const identityRedirectUri = `${server.url}${IDENTITY_CALLBACK_PATH}`;

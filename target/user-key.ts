@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto';
  * The reference target's switchable mistakes (DOMAIN.md section 4), each changing only the part a
  * real team got wrong. `none` is the correct behaviour. `userKey` holds the ones that change how
  * an identity becomes a local username; the others act in `user-store.ts` (the case-insensitive
- * column), `beneficiary-login.ts` (the guard) and `fhir-routes.ts` (the response cache).
+ * column), `beneficiary-login.ts` (the guard), `fhir-routes.ts` (the response cache) and
+ * `oauth-model.ts` (one token shared across apps).
  */
 export const DEFECTS = [
   'none',
@@ -19,6 +20,7 @@ export const DEFECTS = [
   'email-key',
   'guarded-truncate-uuid-96',
   'response-cache-prefix-8',
+  'shared-token-across-apps',
 ] as const;
 
 export type Defect = (typeof DEFECTS)[number];

@@ -28,6 +28,9 @@ export async function serveTarget(raw: RawTargetOptions): Promise<void> {
     problems.push(`--port must be a port number from 1 to 65535 (got '${raw.port}')`);
   }
   const iterations = /^\d+$/.test(raw.mbiIterations) ? Number(raw.mbiIterations) : 0;
+  if (!['oidc', 'slsx'].includes(raw.identityProtocol)) {
+    problems.push(`--identity-protocol must be one of oidc, slsx (got '${raw.identityProtocol}')`);
+  }
   const apps = raw.app.map((spec, index) => parseApp(problems, spec, index));
   if (problems.length > 0) throw new TwinsubError('INVALID_OPTION', problems.join('\n'));
 

@@ -9,6 +9,12 @@ import type { ResolvedRunOptions } from './run-options.ts';
  */
 export async function useConfig(file: string, options: ResolvedRunOptions): Promise<void> {
   const config = await loadConfig(file);
+  if (typeof config.consent === 'function' && options.driver !== 'browser') {
+    throw new TwinsubError(
+      'INVALID_OPTION',
+      `--driver must be browser when consent is a page object (got '${options.driver}')`,
+    );
+  }
   if (config.target.kind === 'image') {
     const { findContainerRuntime, noRuntimeMessage } = await import('../world/container-target.ts');
     if (findContainerRuntime() === undefined) {

@@ -74,8 +74,15 @@ export interface ConsentSelectors {
   demographics?: { field: string; share: string; withhold: string };
 }
 
-/** A page object that answers the consent page in a browser (the `browser` driver only). */
-export type ConsentPageObject = (page: Page, answer: { approve: boolean }) => Promise<void>;
+/**
+ * A page object for the consent page in a browser (the `browser` driver only): called on every
+ * page after the login form; answers the consent page and returns true, or returns false when
+ * `page` is not the consent page.
+ */
+export type ConsentPageObject = (
+  page: Page,
+  answer: { approve: boolean; shareDemographics: boolean },
+) => Promise<boolean>;
 
 export interface TwinsubConfig {
   target: TargetReach;

@@ -8,13 +8,17 @@ import {
   type LoginRequest,
 } from './driver.ts';
 import { CHROMIUM_ARGS, findBrowser } from './find-browser.ts';
-import { CONSENT_FORM, SUBMIT_BUTTON, USERNAME_FIELD } from './page-kind.ts';
+import type { ConsentPageObject, ConsentSelectors } from '../config/twinsub-config.ts';
+import { BLUE_BUTTON_CONSENT } from '../config/blue-button-defaults.ts';
+import { SUBMIT_BUTTON, USERNAME_FIELD } from './page-kind.ts';
 
 export interface BrowserDriverOptions {
   /** A browser someone else started and stops (Playwright Test's `browser` fixture). */
   browser?: Browser;
   /** Per-action time limit in ms. Default 15,000. */
   actionTimeoutMs?: number;
+  /** How to recognise and answer the target's consent page. Default: Blue Button's form. */
+  consent?: ConsentSelectors | ConsentPageObject;
 }
 
 /** A person in a real Chromium: each login in a fresh browser context, typing and clicking. */
@@ -38,7 +42,7 @@ export async function browserDriver(options: BrowserDriverOptions = {}): Promise
         (url) => !['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname),
         (route) => route.abort('blockedbyclient'),
       );
-      return await walk(page, request);
+      return await walk(page, request, options.consent ?? BLUE_BUTTON_CONSENT);
     } finally {
       await context.close();
     }
@@ -46,7 +50,11 @@ export async function browserDriver(options: BrowserDriverOptions = {}): Promise
   return { name: 'browser', login, stop, [Symbol.asyncDispose]: stop };
 }
 
-async function walk(page: Page, request: LoginRequest): Promise<LoginOutcome> {
+async function walk(
+  page: Page,
+  request: LoginRequest,
+  consent: ConsentSelectors | ConsentPageObject,
+): Promise<LoginOutcome> {
   let status = 0;
   let requests = 0;
   page.on('response', (response) => {
@@ -59,8 +67,16 @@ async function walk(page: Page, request: LoginRequest): Promise<LoginOutcome> {
   let loginForms = 0;
   for (let step = 0; step < MAX_LOGIN_STEPS; step += 1) {
     await page.waitForLoadState('load');
-    if ((await page.locator(CONSENT_FORM).count()) > 0) {
-      await answerConsent(page, request);
+    if (typeof consent === 'function') {
+      const approve = request.approve !== false;
+      if (
+        await consent(page, { approve, shareDemographics: request.shareDemographics !== false })
+      ) {
+        await page.waitForLoadState('load');
+        continue;
+      }
+    } else if ((await page.locator(consent.form).count()) > 0) {
+      await answerConsent(page, request, consent);
       continue;
     }
     // A login form is the form with a password field, as a person would recognise it.
@@ -91,15 +107,27 @@ async function walk(page: Page, request: LoginRequest): Promise<LoginOutcome> {
   );
 }
 
-async function answerConsent(page: Page, request: LoginRequest): Promise<void> {
-  const form = page.locator(CONSENT_FORM);
-  const share = request.shareDemographics === false ? 'False' : 'True';
-  const choice = form.locator(`[name=share_demographic_scopes][value=${share}]`);
-  if ((await choice.count()) > 0) await choice.check();
-  const submit =
-    request.approve === false
-      ? form.locator('button[type=submit]:not([name]), input[type=submit]:not([name])')
-      : form.locator('[name=allow]');
+async function answerConsent(
+  page: Page,
+  request: LoginRequest,
+  consent: ConsentSelectors,
+): Promise<void> {
+  const form = page.locator(consent.form);
+  const { demographics } = consent;
+  if (demographics) {
+    const value = request.shareDemographics === false ? demographics.withhold : demographics.share;
+    const choice = form.locator(`[name="${demographics.field}"][value="${value}"]`);
+    if ((await choice.count()) > 0) await choice.check();
+  }
+  const selector = request.approve === false ? consent.deny : consent.approve;
+  const submit = selector === undefined ? undefined : form.locator(selector);
+  if (submit === undefined || (await submit.count()) === 0) {
+    throw new TwinsubError(
+      'INVALID_OPTION',
+      `consent.${request.approve === false ? 'deny' : 'approve'} must match an element inside ` +
+        `consent.form on the consent page (got '${selector}': it matches nothing)`,
+    );
+  }
   await clickAndWait(page, submit.first());
 }
 

@@ -34,3 +34,8 @@ export async function configuredConsent(): Promise<ConsentSelectors | undefined>
   const consent = (await runConfig())?.consent;
   return typeof consent === 'object' ? consent : undefined;
 }
+
+/** The configured consent page, selectors or page object, for the browser driver. */
+export async function configuredBrowserConsent(): Promise<ResolvedConfig['consent'] | undefined> {
+  return (await runConfig())?.consent;
+}

@@ -7,7 +7,11 @@ import { SCENARIO_RESULT_ATTACHMENT } from '../reporting/scenario-result.ts';
 import { PROGRESS_PREFIX } from '../reporting/progress-reporter.ts';
 import { startWorld, type World } from '../world/start-world.ts';
 import { settingsFromEnv, type RunSettings } from './run-settings.ts';
-import { configuredConsent, configuredWorld } from './configured-world.ts';
+import {
+  configuredBrowserConsent,
+  configuredConsent,
+  configuredWorld,
+} from './configured-world.ts';
 import type { ScenarioContext } from './scenario-run.ts';
 
 interface ScenarioFixtures {
@@ -53,7 +57,7 @@ export const scenarioTest = base.extend<ScenarioFixtures>({
       return;
     }
     const browser = await playwright.chromium.launch(launchOptions);
-    await use(await browserDriver({ browser }));
+    await use(await browserDriver({ browser, consent: await configuredBrowserConsent() }));
     await browser.close();
   },
   scenario: async ({ world, driver }, use, testInfo) => {

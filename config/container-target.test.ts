@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { Results } from '../reporting/results.ts';
 import { findContainerRuntime, noRuntimeMessage } from '../world/container-target.ts';
 
-vi.setConfig({ testTimeout: 240_000 });
+vi.setConfig({ testTimeout: 600_000 });
 
 const ROOT = resolve(import.meta.dirname, '..');
 const IMAGE = 'twinsub-reference-target:local';
@@ -49,7 +49,7 @@ describe('a target in a container image', () => {
         '--report-dir',
         reportDir,
       ],
-      { cwd: ROOT, encoding: 'utf8', timeout: 240_000 },
+      { cwd: ROOT, encoding: 'utf8', timeout: 600_000 },
     );
     const results = JSON.parse(readFileSync(join(reportDir, 'results.json'), 'utf8')) as Results;
 

@@ -7,7 +7,7 @@ import type { Results } from '../reporting/results.ts';
 import { waitUntilHealthy } from '../world/external-target.ts';
 
 // Each case is a real run: Playwright Test, a configured world and logins over HTTP.
-vi.setConfig({ testTimeout: 240_000 });
+vi.setConfig({ testTimeout: 600_000 });
 
 const ROOT = resolve(import.meta.dirname, '..');
 const scratch = mkdtempSync(join(tmpdir(), 'twinsub-config-'));
@@ -18,7 +18,7 @@ function twinsub(args: string[], env: Record<string, string> = {}) {
     cwd: ROOT,
     env: { ...process.env, ...env },
     encoding: 'utf8',
-    timeout: 240_000,
+    timeout: 600_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

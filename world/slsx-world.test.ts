@@ -1,7 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { protocolDriver } from '../drivers/protocol-driver.ts';
 import { runTwins } from '../scenarios/twins.ts';
 import { startWorld, type World } from './start-world.ts';
+
+// Each case starts a world: two processes and an embedded PostgreSQL.
+vi.setConfig({ testTimeout: 120_000 });
 
 let world: World | undefined;
 afterEach(async () => world?.stop());

@@ -72,9 +72,33 @@ describe('the control API', () => {
       error: 'invalid_request',
       message:
         'body.nickname must be absent: known fields are username, password, profile, scheme, ' +
-        "sub (got 'bobby'); body.username must be a non-empty string (got 42)",
+        "sub, twinOf (got 'bobby'); body.username must be a non-empty string (got 42)",
     });
     expect((await control.createAccount(BOB)).username).toBe('bob');
+  });
+
+  it('creates a twin of an existing UUID v1 account under the 2018 slice', async () => {
+    const first = await control.createAccount({ ...BOB, username: 'twin-a', scheme: 'uuid-v1' });
+
+    const twin = await control.createAccount({
+      ...BOB,
+      username: 'twin-b',
+      twinOf: { sub: first.sub, transform: 'slice:9:36' },
+    });
+
+    expect(twin.sub).not.toBe(first.sub);
+    expect(twin.sub.slice(9)).toBe(first.sub.slice(9));
+    expect(twin.scheme).toBe('uuid-v1');
+  });
+
+  it('refuses a twin of an account that does not exist, naming the field', async () => {
+    const error = await control
+      .createAccount({ ...BOB, username: 'twin-c', twinOf: { sub: 'nobody', transform: 'lower' } })
+      .catch((caught: unknown) => caught as Error);
+
+    expect(error.message).toBe(
+      "Failed to create an account: twinOf.sub must name an existing account (got 'nobody')",
+    );
   });
 
   it('checks profile claims and the scheme by name', async () => {

@@ -92,11 +92,11 @@ describe('the control API', () => {
   });
 
   it('refuses a twin of an account that does not exist, naming the field', async () => {
-    const error = await control
+    const error: unknown = await control
       .createAccount({ ...BOB, username: 'twin-c', twinOf: { sub: 'nobody', transform: 'lower' } })
-      .catch((caught: unknown) => caught as Error);
+      .catch((caught: unknown) => caught);
 
-    expect(error.message).toBe(
+    expect((error as Error).message).toBe(
       "Failed to create an account: twinOf.sub must name an existing account (got 'nobody')",
     );
   });

@@ -1,4 +1,5 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { DRIVER_NAMES, type DriverName } from '../drivers/driver.ts';
 import { TwinsubError } from '../core/twinsub-error.ts';
 import { SCHEME_NAMES } from '../subjects/registry.ts';
@@ -44,8 +45,19 @@ export function resolveRunOptions(raw: RawRunOptions): ResolvedRunOptions {
   for (const name of raw.scenario) oneOf('scenario', name, SCENARIOS);
   const seed = integerOption(problems, 'seed', raw.seed, 0, MAX_SEED);
   const population = integerOption(problems, 'population', raw.population, 0, MAX_POPULATION);
-  if (existsSync(raw.reportDir) && !statSync(raw.reportDir).isDirectory()) {
-    problems.push(`--report-dir must be a directory (got '${raw.reportDir}', an existing file)`);
+  const reportDirProblem = checkReportDir(raw.reportDir);
+  if (reportDirProblem) problems.push(reportDirProblem);
+  // `--population 0` skips the population scenario, as its help says.
+  const scenarios = [...new Set(raw.scenario)].filter(
+    (name) => population > 0 || name !== 'population',
+  );
+  if (scenarios.length === 0 && problems.length === 0) {
+    problems.push('--population 0 leaves no scenario to run: add --scenario twins or a population');
+  }
+  if (raw.driver === 'browser' && scenarios.length === 1 && scenarios[0] === 'population') {
+    problems.push(
+      '--scenario population logs in over HTTP only: use --driver protocol, or add twins',
+    );
   }
 
   if (problems.length > 0) throw new TwinsubError('INVALID_OPTION', problems.join('\n'));
@@ -60,8 +72,37 @@ export function resolveRunOptions(raw: RawRunOptions): ResolvedRunOptions {
       reportDir: raw.reportDir,
     },
     driver: raw.driver as DriverName,
-    scenarios: [...new Set(raw.scenario)] as ResolvedRunOptions['scenarios'],
+    scenarios: scenarios as ResolvedRunOptions['scenarios'],
   };
+}
+
+/** Marks a folder as a twinsub report directory, which a later run may overwrite. */
+export const REPORT_DIR_MARKER = '.twinsub-report';
+
+/**
+ * A report directory is new, empty, or one twinsub wrote before: Playwright empties its
+ * `playwright/` and `test-results/` folders, so a folder of someone else's must never be used.
+ */
+function checkReportDir(dir: string): string | undefined {
+  if (dir.trim() === '') return "--report-dir must name a directory (got '')";
+  if (existsSync(dir)) {
+    if (!statSync(dir).isDirectory())
+      return `--report-dir must be a directory (got '${dir}', a file)`;
+    const entries = readdirSync(dir);
+    if (entries.length === 0 || entries.includes(REPORT_DIR_MARKER)) return undefined;
+    return (
+      `--report-dir must be new, empty or an earlier twinsub report directory (got '${dir}', ` +
+      'which holds other files); choose another folder'
+    );
+  }
+  for (let parent = dirname(resolve(dir)); ; parent = dirname(parent)) {
+    if (existsSync(parent)) {
+      return statSync(parent).isDirectory()
+        ? undefined
+        : `--report-dir must be a directory twinsub can create (got '${dir}': ${parent} is a file)`;
+    }
+    if (parent === dirname(parent)) return undefined;
+  }
 }
 
 function integerOption(

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,7 +7,7 @@ import { TwinsubError } from '../core/twinsub-error.ts';
 import { REPORT_LINKS } from '../report/report-links.ts';
 import type { Results } from '../reporting/results.ts';
 import { settingsToEnv } from '../scenarios/run-settings.ts';
-import type { ResolvedRunOptions } from './run-options.ts';
+import { REPORT_DIR_MARKER, type ResolvedRunOptions } from './run-options.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const PLAYWRIGHT_CLI = createRequire(import.meta.url).resolve('@playwright/test/cli');
@@ -19,14 +19,11 @@ const PLAYWRIGHT_CLI = createRequire(import.meta.url).resolve('@playwright/test/
 export async function runScenarios(options: ResolvedRunOptions): Promise<Results> {
   const reportDir = resolve(options.settings.reportDir);
   const resultsFile = join(reportDir, 'results.json');
-  // A results.json or report left from an earlier run must never be read as this run's verdict.
-  for (const file of [
+  prepareReportDir(reportDir, [
     resultsFile,
     join(reportDir, REPORT_LINKS.report),
     join(reportDir, REPORT_LINKS.junit),
-  ]) {
-    rmSync(file, { force: true });
-  }
+  ]);
 
   const args = [
     PLAYWRIGHT_CLI,
@@ -47,9 +44,21 @@ export async function runScenarios(options: ResolvedRunOptions): Promise<Results
       cwd: ROOT,
       env,
       stdio: ['ignore', 'inherit', 'inherit'],
+      // A group of its own: a terminal's Ctrl-C reaches the runner once, forwarded below, and
+      // not twice (Playwright's second SIGINT stops without cleaning up).
+      detached: true,
     });
+    // An interrupted twinsub interrupts its run: Playwright then stops its workers, which stop
+    // the world's processes, and records the run as interrupted.
+    const forward = (signal: NodeJS.Signals) => child.kill(signal);
+    process.on('SIGINT', forward);
+    process.on('SIGTERM', forward);
     child.once('error', fail);
-    child.once('exit', (exitCode, signal) => done(exitCode ?? (signal ? 128 : 1)));
+    child.once('exit', (exitCode, signal) => {
+      process.off('SIGINT', forward);
+      process.off('SIGTERM', forward);
+      done(exitCode ?? (signal ? 128 : 1));
+    });
   });
 
   if (!existsSync(resultsFile)) {
@@ -59,4 +68,23 @@ export async function runScenarios(options: ResolvedRunOptions): Promise<Results
     );
   }
   return JSON.parse(readFileSync(resultsFile, 'utf8')) as Results;
+}
+
+/**
+ * Creates the report directory and marks it as twinsub's, and removes the files of an earlier
+ * run: a results.json left behind must never be read as this run's verdict.
+ */
+function prepareReportDir(reportDir: string, earlierFiles: string[]): void {
+  try {
+    mkdirSync(reportDir, { recursive: true });
+    writeFileSync(join(reportDir, REPORT_DIR_MARKER), 'written by twinsub run\n');
+    for (const file of earlierFiles) rmSync(file, { force: true });
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new TwinsubError(
+      'INVALID_OPTION',
+      `--report-dir must be a directory twinsub can write (got '${reportDir}': ${reason})`,
+      { cause: error },
+    );
+  }
 }

@@ -19,7 +19,7 @@ export interface Violation {
   excerpt: string;
 }
 
-/** A login that should have succeeded ended in an error instead. */
+/** A login that should have succeeded ended in an error, or without the viewer's own data. */
 export interface LockOut {
   kind: 'lock-out';
   viewer: string;
@@ -32,6 +32,11 @@ export interface LockOut {
   excerpt: string;
   /** What the app was told, when it was told anything. */
   appError?: string;
+  /**
+   * Set when the login connected but the viewer's own data never arrived, and nothing foreign
+   * came instead: what was missing (a token with no patient, no own canary in any answer).
+   */
+  missing?: string;
 }
 
 export type Finding = Violation | LockOut;

@@ -46,6 +46,23 @@ function record(
   };
 }
 
+const ownIdentity = (patient: string): ReceivedResponse[] => [
+  {
+    purpose: 'token',
+    method: 'POST',
+    url: 'http://t/token',
+    status: 200,
+    body: JSON.stringify({ patient }),
+  },
+  {
+    purpose: 'userinfo',
+    method: 'GET',
+    url: 'http://t/userinfo',
+    status: 200,
+    body: JSON.stringify({ sub: patient, patient }),
+  },
+];
+
 const resource = (url: string, body: unknown): ReceivedResponse => ({
   purpose: 'resource',
   method: 'GET',
@@ -58,13 +75,7 @@ describe('inspectLogin', () => {
   it('finds nothing when every canary and patient belongs to the viewer', () => {
     const findings = inspectLogin(
       record('bene-0002', [
-        {
-          purpose: 'token',
-          method: 'POST',
-          url: 'http://t/token',
-          status: 200,
-          body: '{"patient":"-20140000000002"}',
-        },
+        ...ownIdentity('-20140000000002'),
         resource('http://t/v2/fhir/Patient/', { tag: 'twinsub-canary-bbbbbbbbbbbbbbbb' }),
       ]),
       ownership,
@@ -151,10 +162,89 @@ describe('inspectLogin', () => {
 
   it('ignores canaries it cannot attribute', () => {
     const findings = inspectLogin(
-      record('bene-0002', [resource('http://t/x', { tag: 'twinsub-canary-zzzzzzzzzzzzzzzz' })]),
+      record('bene-0002', [
+        ...ownIdentity('-20140000000002'),
+        resource('http://t/x', {
+          tag: 'twinsub-canary-zzzzzzzzzzzzzzzz twinsub-canary-bbbbbbbbbbbbbbbb',
+        }),
+      ]),
       ownership,
     );
 
     expect(findings).toEqual([]);
+  });
+
+  it('flags a userinfo whose sub names another beneficiary', () => {
+    const findings = inspectLogin(
+      record('bene-0002', [
+        {
+          purpose: 'userinfo',
+          method: 'GET',
+          url: 'http://t/userinfo',
+          status: 200,
+          body: '{"sub":"-20140000000001"}',
+        },
+      ]),
+      ownership,
+    );
+
+    expect(findings).toMatchObject([
+      { kind: 'violation', owner: 'bene-0001', channel: 'userinfo', marker: '-20140000000001' },
+    ]);
+  });
+
+  it.each([
+    [
+      'a token response without a patient',
+      [{ ...ownIdentity('x')[0]!, body: '{}' }],
+      "a token response did not name bene-0002's patient -20140000000002",
+    ],
+    [
+      'errors on every page',
+      [...ownIdentity('-20140000000002'), { ...resource('http://t/p', {}), status: 500 }],
+      "no resource answer carried bene-0002's own data",
+    ],
+    [
+      'no userinfo',
+      [ownIdentity('-20140000000002')[0]!],
+      "no userinfo answer named bene-0002's patient -20140000000002",
+    ],
+    ['nothing at all', [], 'the app received no token response'],
+  ])(
+    'reports a connected login with %s as a lock-out saying what was missing',
+    (_, responses, missing) => {
+      const findings = inspectLogin(
+        record('bene-0002', responses as ReceivedResponse[]),
+        ownership,
+      );
+
+      expect(findings).toMatchObject([
+        { kind: 'lock-out', viewer: 'bene-0002', app: 'app-2', missing },
+      ]);
+      expect(findings).toHaveLength(1);
+    },
+  );
+
+  it('keeps the leak evidence of a login that failed after receiving foreign data', () => {
+    const failed = record(
+      'bene-0002',
+      [
+        {
+          purpose: 'token',
+          method: 'POST',
+          url: 'http://t/token',
+          status: 200,
+          body: '{"patient":"-20140000000001"}',
+        },
+      ],
+      'failed',
+    );
+
+    expect(
+      inspectLogin(failed, ownership).map((f) => [f.kind, f.kind === 'violation' ? f.owner : '']),
+    ).toEqual([
+      ['violation', 'bene-0001'],
+      ['lock-out', ''],
+    ]);
   });
 });

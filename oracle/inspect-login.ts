@@ -1,39 +1,75 @@
 import type { ReceivedResponse } from '../apps/app-session.ts';
-import type { Finding, Violation } from './finding.ts';
+import type { Finding, LockOut, Violation } from './finding.ts';
 import type { LoginRecord } from './login-record.ts';
 import type { Ownership } from './ownership.ts';
 
 const EXCERPT_RADIUS = 80;
 
 /**
- * Proves, for one login, that the app received nothing but the viewer's own data: every canary in
- * every answer, and the patient named by the token response and by userinfo, must belong to the
- * viewer. A login that did not end connected is a lock-out.
+ * Proves, for one login, that the app received the viewer's own data and nothing else: every
+ * canary in every answer, and the patient named by the token response and by userinfo, must belong
+ * to the viewer. A login that did not end connected is a lock-out, and so is one that connected
+ * but never got the viewer's own data; foreign data is reported either way.
  */
 export function inspectLogin(record: LoginRecord, ownership: Ownership): Finding[] {
   const session = record.session;
+  const responses = session?.responses ?? [];
+  const violations = responses.flatMap((response) => [
+    ...foreignPatients(record, response, ownership),
+    ...foreignCanaries(record, response, ownership),
+  ]);
   if (!session || session.state !== 'connected') {
-    return [
-      {
-        kind: 'lock-out',
-        viewer: record.viewer,
-        viewerSub: record.viewerSub,
-        app: record.app,
-        url: record.outcome.finalUrl,
-        status: record.outcome.status,
-        title: record.outcome.title,
-        excerpt: record.outcome.excerpt,
-        ...(session?.error ? { appError: session.error } : {}),
-      },
-    ];
+    return [...violations, lockOut(record, session?.error ? { appError: session.error } : {})];
   }
+  if (violations.length > 0) return violations;
 
-  const findings: Finding[] = [];
-  for (const response of session.responses) {
-    findings.push(...foreignPatients(record, response, ownership));
-    findings.push(...foreignCanaries(record, response, ownership));
+  const missing = missingOwnData(record, responses, ownership);
+  return missing ? [lockOut(record, { missing })] : [];
+}
+
+function lockOut(record: LoginRecord, detail: Pick<LockOut, 'appError' | 'missing'>): LockOut {
+  return {
+    kind: 'lock-out',
+    viewer: record.viewer,
+    viewerSub: record.viewerSub,
+    app: record.app,
+    url: record.outcome.finalUrl,
+    status: record.outcome.status,
+    title: record.outcome.title,
+    excerpt: record.outcome.excerpt,
+    ...detail,
+  };
+}
+
+/**
+ * A connected login must show the viewer's own identity and data: a token response naming their
+ * patient, userinfo naming it too, and at least one of their canaries in a resource. A target that
+ * answers with nothing, or with errors, would otherwise pass as clean.
+ */
+function missingOwnData(
+  record: LoginRecord,
+  responses: ReceivedResponse[],
+  ownership: Ownership,
+): string | undefined {
+  const own = ownership.patientOf(record.viewer);
+  const tokens = responses.filter((r) => r.purpose === 'token' || r.purpose === 'refresh');
+  if (tokens.length === 0) return 'the app received no token response';
+  if (tokens.some((r) => namedPatients(r)[0] !== own)) {
+    return `a token response did not name ${record.viewer}'s patient ${own}`;
   }
-  return findings;
+  const userinfo = responses.filter((r) => r.purpose === 'userinfo');
+  if (!userinfo.some((r) => r.status === 200 && namedPatients(r).includes(own))) {
+    return `no userinfo answer named ${record.viewer}'s patient ${own}`;
+  }
+  const ownCanary = responses.some(
+    (r) =>
+      r.purpose === 'resource' &&
+      r.status === 200 &&
+      [...r.body.matchAll(ownership.canaryPattern)].some(
+        (match) => ownership.ownerOfCanary(match[0]) === record.viewer,
+      ),
+  );
+  return ownCanary ? undefined : `no resource answer carried ${record.viewer}'s own data`;
 }
 
 function foreignCanaries(
@@ -66,30 +102,37 @@ function foreignPatients(
   response: ReceivedResponse,
   ownership: Ownership,
 ): Violation[] {
-  if (response.purpose === 'resource' || response.status !== 200) return [];
-  const named = namedPatient(response.body);
   const expected = ownership.patientOf(record.viewer);
-  if (named === undefined || named === expected) return [];
-
-  const owner = ownership.ownerOfPatient(named) ?? 'unknown';
-  const index = response.body.indexOf(named);
-  return [
-    violation(record, response, ownership, owner, {
-      marker: named,
-      markerKind: 'patient-id',
-      count: 1,
-      excerpt: excerptAround(response.body, Math.max(index, 0), named.length),
-    }),
-  ];
+  return [...new Set(namedPatients(response))]
+    .filter((named) => named !== expected)
+    .map((named) => {
+      const owner = ownership.ownerOfPatient(named) ?? 'unknown';
+      const index = response.body.indexOf(named);
+      return violation(record, response, ownership, owner, {
+        marker: named,
+        markerKind: 'patient-id',
+        count: 1,
+        excerpt: excerptAround(response.body, Math.max(index, 0), named.length),
+      });
+    });
 }
 
-function namedPatient(body: string): string | undefined {
+/**
+ * The patients an answer names: `patient` of a token response; `patient` and `sub` of userinfo
+ * (a Blue Button-shaped userinfo's `sub` is the patient id). Numbers count as their digits.
+ */
+function namedPatients(response: ReceivedResponse): string[] {
+  if (response.purpose === 'resource') return [];
+  let parsed: { patient?: unknown; sub?: unknown };
   try {
-    const parsed = JSON.parse(body) as { patient?: unknown };
-    return typeof parsed.patient === 'string' ? parsed.patient : undefined;
+    parsed = JSON.parse(response.body) as typeof parsed;
   } catch {
-    return undefined;
+    return [];
   }
+  const fields = response.purpose === 'userinfo' ? [parsed.patient, parsed.sub] : [parsed.patient];
+  return fields
+    .filter((value) => typeof value === 'string' || typeof value === 'number')
+    .map(String);
 }
 
 function violation(

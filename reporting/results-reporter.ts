@@ -110,7 +110,10 @@ export default class ResultsReporter implements Reporter {
   }
 
   onEnd(result: FullResult): void {
-    if (result.status === 'interrupted') this.#errors.push('the run was interrupted');
+    // Errors of scenarios cut off by an interrupt are its echoes (their world was stopped under
+    // them); the interrupt itself is the one thing to say.
+    if (result.status === 'interrupted')
+      this.#errors.splice(0, Infinity, 'the run was interrupted');
     if (this.#scenarios.length === 0 && this.#errors.length === 0) {
       this.#errors.push('no scenario ran: check --scenario and --driver');
     }

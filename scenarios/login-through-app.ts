@@ -14,11 +14,19 @@ export async function loginThroughApp(
   viewerSub: string,
 ): Promise<LoginRecord & { screenshot?: Buffer }> {
   const appUser = `${beneficiary.key}@${app.name}`;
-  const { screenshot, ...outcome } = await driver.login({
-    startUrl: app.connectUrl(appUser),
-    username: beneficiary.username,
-    password: beneficiary.password,
-  });
+  const startUrl = app.connectUrl(appUser);
+  // A login that breaks down (a target that resets connections or redirects forever) is this
+  // person's lock-out, not the end of the scenario: every other login's findings still count.
+  const { screenshot, ...outcome } = await driver
+    .login({ startUrl, username: beneficiary.username, password: beneficiary.password })
+    .catch((error: unknown) => ({
+      finalUrl: startUrl,
+      status: 0,
+      title: 'Login broke down',
+      excerpt: error instanceof Error ? error.message : String(error),
+      requests: 0,
+      screenshot: undefined,
+    }));
   return {
     viewer: beneficiary.key,
     viewerSub,

@@ -197,6 +197,30 @@ describe('the control API', () => {
     });
   });
 
+  it('refuses a clock outside 2015-2100 or a date that does not exist, and keeps its time', async () => {
+    const tooFar = await post('/clock', JSON.stringify({ advanceMs: 9007199254740991 }));
+    const noSuchDay = await post('/clock', JSON.stringify({ set: '2026-02-31T00:00:00Z' }));
+    const tooEarly = await post('/clock', JSON.stringify({ set: '1500-01-01T00:00:00Z' }));
+
+    expect([tooFar.status, noSuchDay.status, tooEarly.status]).toEqual([400, 400, 400]);
+    expect(await tooFar.json()).toEqual({
+      error: 'invalid_request',
+      message:
+        'body.advanceMs must be small enough to keep the clock before 2100-01-01 ' +
+        '(it is at 2026-01-05T09:00:00.000Z) (got 9007199254740991)',
+    });
+    expect((await noSuchDay.json()).message).toBe(
+      "body.set must be an ISO 8601 instant such as 2026-01-05T09:00:00.000Z (got '2026-02-31T00:00:00Z')",
+    );
+    expect((await tooEarly.json()).message).toBe(
+      "body.set must be an instant from 2015-01-01 to 2100-01-01 (got '1500-01-01T00:00:00Z')",
+    );
+    expect(await control.clock()).toEqual({
+      now: DEFAULT_EPOCH_MS,
+      iso: '2026-01-05T09:00:00.000Z',
+    });
+  });
+
   it('registers a client, refuses it twice, and lists its issuances', async () => {
     const bob = await control.createAccount(BOB);
     const rp = await RelyingParty.register(simulator, 'control-rp');

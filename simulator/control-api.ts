@@ -41,7 +41,7 @@ export function controlApi(simulator: ControlledSimulator): RequestListener {
     '/clock': {
       GET: () => ({ status: 200, body: clockState() }),
       POST: (body) => {
-        const change = parseClockChange(body, 'body');
+        const change = parseClockChange(body, 'body', simulator.clock.now());
         if ('advanceMs' in change) simulator.clock.advance(change.advanceMs);
         else simulator.clock.set(Date.parse(change.set));
         return { status: 200, body: clockState() };

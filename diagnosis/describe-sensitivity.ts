@@ -46,7 +46,7 @@ export function describeSensitivity(s: Sensitivity): string {
   }
   if (s.case) parts.push('case ignored (lower-casing or a case-insensitive collation)');
   if (s.unicode) parts.push('Unicode compatibility forms folded (NFKC)');
-  if (s.whitespace) parts.push('trailing whitespace trimmed');
+  if (s.whitespace) parts.push('whitespace around the sub trimmed');
   if (s.email) parts.push('a different sub with the same email is the same user (email as key)');
   return parts.length === 0
     ? 'no difference ignored: the target keys on the whole (iss, sub)'

@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { isTwinsubError } from '../core/twinsub-error.ts';
 import { DEFAULT_SETTINGS } from '../scenarios/run-settings.ts';
@@ -12,6 +13,7 @@ import { DEFAULT_MBI_HASH_ITERATIONS, DEFAULT_MBI_HASH_SALT } from '../fixtures/
 
 const program = new Command('twinsub')
   .description("Proves that no beneficiary and no app ever receives anyone else's data.")
+  .version(createRequire(import.meta.url)('../package.json').version)
   .exitOverride()
   .showHelpAfterError('(run twinsub --help for the options)');
 

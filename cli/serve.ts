@@ -59,7 +59,7 @@ export async function serve(raw: RawServeOptions): Promise<void> {
     defect: raw.defect,
     populationSize: population,
     ports: { simulator, control, backend, target, apps: apps.map((a) => a.port) },
-    onWarning: (line) => console.error(`twinsub: ${line}`),
+    onWarning: (line) => console.error(line),
   });
   for (const beneficiary of world.population.beneficiaries) await world.enroll(beneficiary);
 

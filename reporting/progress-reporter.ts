@@ -70,8 +70,13 @@ export default class ProgressReporter implements Reporter {
       const state = this.#meter.update(sample, this.#now());
       this.#live.set(sample.label, { state, testId: test?.id ?? '', at: this.#now() });
       if (this.#bar) this.#drawBar();
-      else this.#line(`  ${renderProgressLine(state)}`);
+      else if (isMilestone(sample)) this.#line(`  ${renderProgressLine(state)}`);
     }
+  }
+
+  // What parts write to stderr is diagnostics (DEBUG=twinsub:* logging among it): pass it on.
+  onStdErr(chunk: string | Buffer): void {
+    process.stderr.write(chunk);
   }
 
   onTestEnd(test: TestCase, result: TestResult): void {
@@ -140,4 +145,10 @@ function endLine(test: TestCase, result: TestResult): string {
 
 function label(test: TestCase): string {
   return `${test.title} [${test.parent.project()?.name ?? ''}]`;
+}
+
+/** Without a terminal to redraw, a line per tenth of the way (and the last) is enough to follow. */
+function isMilestone(sample: { done: number; total: number }): boolean {
+  const step = Math.max(1, Math.ceil(sample.total / 10));
+  return sample.done === sample.total || sample.done % step === 0;
 }

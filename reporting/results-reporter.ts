@@ -122,7 +122,8 @@ export default class ResultsReporter implements Reporter {
     const settings = settingsFromEnv().record;
     const results: Results = {
       schemaVersion: 1,
-      verdict: this.#errors.length ? 'error' : this.#findings.length ? 'findings' : 'clean',
+      // A leak found is a leak, even if another scenario could not run: CI must fail on it.
+      verdict: this.#findings.length ? 'findings' : this.#errors.length ? 'error' : 'clean',
       settings,
       startedAt: this.#startedAt.toISOString(),
       durationMs: Date.now() - this.#startedAt.getTime(),

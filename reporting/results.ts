@@ -1,7 +1,10 @@
 import type { Finding } from '../oracle/finding.ts';
 import type { LoginSummary, ScenarioResult } from './scenario-result.ts';
 
-/** `clean`: nothing found; `findings`: violations or lock-outs; `error`: twinsub could not run. */
+/**
+ * `clean`: nothing found; `findings`: violations or lock-outs, even when another scenario could not
+ * run (a leak must fail CI); `error`: nothing found and twinsub could not finish.
+ */
 export type Verdict = 'clean' | 'findings' | 'error';
 
 /** One scenario as it ran under one Playwright project. */

@@ -8,8 +8,10 @@ import type { PartMessage, PartRequest } from './part-protocol.ts';
 const log = logger('world');
 const ENTRY = fileURLToPath(new URL('./part-process.ts', import.meta.url));
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-/** Longest a part may take to start: PGlite's first start is the slow one (seconds). */
-const START_LIMIT_MS = 90_000;
+/** Environment variable: seconds a part may take to start. */
+export const START_LIMIT_ENV = 'TWINSUB_START_TIMEOUT';
+/** PGlite's first start is the slow one: seconds on a quiet machine, a minute or more on a busy one. */
+const DEFAULT_START_LIMIT_S = 180;
 
 /** A part running in a process of its own. */
 export interface SpawnedPart<Info> {
@@ -38,16 +40,18 @@ export function spawnPart<Info>(
     await exited;
   };
 
+  const limitS = Number(process.env[START_LIMIT_ENV]) || DEFAULT_START_LIMIT_S;
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill();
       reject(
         new TwinsubError(
           'UNSUPPORTED',
-          `Failed to start ${NAMES[request.part]}: no answer within ${START_LIMIT_MS / 1000} s`,
+          `Failed to start ${NAMES[request.part]}: no answer within ${limitS} s; on a busy ` +
+            `machine set ${START_LIMIT_ENV} to more seconds`,
         ),
       );
-    }, START_LIMIT_MS);
+    }, limitS * 1000);
     child.on('message', (message: PartMessage) => {
       if (message.type === 'warning') {
         onWarning(message.line);

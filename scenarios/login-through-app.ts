@@ -1,4 +1,5 @@
 import type { StartedThirdPartyApp } from '../apps/third-party-app.ts';
+import { isTwinsubError } from '../core/twinsub-error.ts';
 import type { Driver } from '../drivers/driver.ts';
 import type { Beneficiary } from '../fixtures/population.ts';
 import type { LoginRecord } from '../oracle/login-record.ts';
@@ -17,16 +18,21 @@ export async function loginThroughApp(
   const startUrl = app.connectUrl(appUser);
   // A login that breaks down (a target that resets connections or redirects forever) is this
   // person's lock-out, not the end of the scenario: every other login's findings still count.
+  // A mistake in twinsub's own configuration (a consent selector that matches nothing) is not
+  // the target's doing, and ends the run.
   const { screenshot, ...outcome } = await driver
     .login({ startUrl, username: beneficiary.username, password: beneficiary.password })
-    .catch((error: unknown) => ({
-      finalUrl: startUrl,
-      status: 0,
-      title: 'Login broke down',
-      excerpt: error instanceof Error ? error.message : String(error),
-      requests: 0,
-      screenshot: undefined,
-    }));
+    .catch((error: unknown) => {
+      if (isTwinsubError(error) && error.code === 'INVALID_OPTION') throw error;
+      return {
+        finalUrl: startUrl,
+        status: 0,
+        title: 'Login broke down',
+        excerpt: error instanceof Error ? error.message : String(error),
+        requests: 0,
+        screenshot: undefined,
+      };
+    });
   return {
     viewer: beneficiary.key,
     viewerSub,

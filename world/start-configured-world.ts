@@ -4,13 +4,11 @@ import { startThirdPartyApp, type StartedThirdPartyApp } from '../apps/third-par
 import type { TargetEndpoints } from '../apps/target-endpoints.ts';
 import { startDataBackend } from '../backend/start-data-backend.ts';
 import type { ResolvedConfig } from '../config/twinsub-config.ts';
-import { CANARY_PATTERN } from '../fixtures/canary.ts';
 import { generatePopulation } from '../fixtures/generate-population.ts';
-import type { Population } from '../fixtures/population.ts';
-import type { Ownership } from '../oracle/ownership.ts';
 import { SimulatorControl } from '../simulator/control-client.ts';
 import { reachTarget } from './external-target.ts';
 import { spawnPart } from './spawn-part.ts';
+import { worldAccounts } from './world-accounts.ts';
 import type { World } from './start-world.ts';
 
 const log = logger('world');
@@ -87,7 +85,6 @@ export async function startConfiguredWorld(
     for (const app of apps) app.connect(configuredEndpoints(config, target.url));
     log('configured world started: simulator %s, target %s', simulator.issuer, target.url);
 
-    const subjects = new Map<string, string>();
     return {
       population,
       control,
@@ -95,23 +92,7 @@ export async function startConfiguredWorld(
       targetUrl: target.url,
       simulatorUrl: simulator.issuer,
       backendUrl: backend.url,
-      subjects,
-      ownership: ownershipOf(population, subjects),
-      async enroll(beneficiary) {
-        const account = await control.createAccount({
-          username: beneficiary.username,
-          password: beneficiary.password,
-          profile: {
-            given_name: beneficiary.givenName,
-            family_name: beneficiary.familyName,
-            email: beneficiary.email,
-            birthdate: beneficiary.birthDate,
-            mbi: beneficiary.mbi,
-          },
-        });
-        subjects.set(beneficiary.key, account.sub);
-        return account;
-      },
+      ...worldAccounts(population, control),
       stop,
       [Symbol.asyncDispose]: stop,
     };
@@ -132,15 +113,5 @@ export function configuredEndpoints(config: ResolvedConfig, targetUrl: string): 
     userinfoUrl: at(config.endpoints.userinfo),
     resourceUrls: config.endpoints.resources.map(at),
     scopes: [...config.scopes],
-  };
-}
-
-function ownershipOf(population: Population, subjects: Map<string, string>): Ownership {
-  return {
-    canaryPattern: CANARY_PATTERN,
-    ownerOfCanary: (canary) => population.owners.get(canary),
-    ownerOfPatient: (id) => population.byPatientId.get(id)?.key,
-    patientOf: (key) => population.byKey.get(key)?.patientId ?? '',
-    subjectOf: (key) => subjects.get(key) ?? '',
   };
 }

@@ -4,26 +4,20 @@ import { seededRandom, type Random } from '../core/random.ts';
 import { startThirdPartyApp, type StartedThirdPartyApp } from '../apps/third-party-app.ts';
 import { blueButtonEndpoints } from '../apps/target-endpoints.ts';
 import { startDataBackend } from '../backend/start-data-backend.ts';
-import { CANARY_PATTERN } from '../fixtures/canary.ts';
 import { generatePopulation } from '../fixtures/generate-population.ts';
 import { DEFAULT_MBI_HASH_ITERATIONS, DEFAULT_MBI_HASH_SALT } from '../fixtures/mbi-hash.ts';
 import type { Beneficiary, Population } from '../fixtures/population.ts';
-import type { Ownership } from '../oracle/ownership.ts';
 import { SimulatorControl } from '../simulator/control-client.ts';
 import type { Account } from '../simulator/account.ts';
 import { spawnPart } from './spawn-part.ts';
+import type { Ownership } from '../oracle/ownership.ts';
+import { worldAccounts, type EnrollOptions } from './world-accounts.ts';
+
+export type { EnrollOptions } from './world-accounts.ts';
 import type { Defect } from '../target/user-key.ts';
 import type { WorldOptions } from './world-options.ts';
 
 const log = logger('world');
-
-/** How an account's `sub` is made; at most one of `sub` and `twinOf`. */
-export interface EnrollOptions {
-  scheme?: string;
-  sub?: string;
-  twinOf?: { sub: string; transform: string };
-  email?: string;
-}
 
 /** A started world: identity system, data backend, reference target and apps, all on loopback. */
 export interface World extends AsyncDisposable {
@@ -127,7 +121,6 @@ export async function startWorld(options: WorldOptions): Promise<World> {
     for (const app of apps) app.connect(blueButtonEndpoints(target.url));
     log('world started: simulator %s, target %s', simulator.issuer, target.url);
 
-    const subjects = new Map<string, string>();
     return {
       population,
       control,
@@ -135,26 +128,7 @@ export async function startWorld(options: WorldOptions): Promise<World> {
       targetUrl: target.url,
       simulatorUrl: simulator.issuer,
       backendUrl: backend.url,
-      subjects,
-      ownership: ownershipOf(population, subjects),
-      async enroll(beneficiary, enrollment = {}) {
-        const account = await control.createAccount({
-          username: beneficiary.username,
-          password: beneficiary.password,
-          profile: {
-            given_name: beneficiary.givenName,
-            family_name: beneficiary.familyName,
-            email: enrollment.email ?? beneficiary.email,
-            birthdate: beneficiary.birthDate,
-            mbi: beneficiary.mbi,
-          },
-          ...(enrollment.scheme === undefined ? {} : { scheme: enrollment.scheme }),
-          ...(enrollment.sub === undefined ? {} : { sub: enrollment.sub }),
-          ...(enrollment.twinOf === undefined ? {} : { twinOf: enrollment.twinOf }),
-        });
-        subjects.set(beneficiary.key, account.sub);
-        return account;
-      },
+      ...worldAccounts(population, control),
       stop,
       [Symbol.asyncDispose]: stop,
     };
@@ -162,16 +136,6 @@ export async function startWorld(options: WorldOptions): Promise<World> {
     await stop();
     throw error;
   }
-}
-
-function ownershipOf(population: Population, subjects: Map<string, string>): Ownership {
-  return {
-    canaryPattern: CANARY_PATTERN,
-    ownerOfCanary: (canary) => population.owners.get(canary),
-    ownerOfPatient: (id) => population.byPatientId.get(id)?.key,
-    patientOf: (key) => population.byKey.get(key)?.patientId ?? '',
-    subjectOf: (key) => subjects.get(key) ?? '',
-  };
 }
 
 function hex(random: Random, bytes: number): string {

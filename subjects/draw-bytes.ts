@@ -7,11 +7,17 @@ import type { Random } from '../core/random.ts';
  */
 export function drawBytes(random: Random, n: number): Uint8Array {
   const out = new Uint8Array(n);
-  for (let i = 0; i < n; i += 3) {
-    const value = random.int(0, 0xffffff);
-    out[i] = value >>> 16;
-    if (i + 1 < n) out[i + 1] = (value >>> 8) & 0xff;
-    if (i + 2 < n) out[i + 2] = value & 0xff;
-  }
+  drawBytesInto(random, out, 0);
   return out;
+}
+
+/** Fills `target` from `offset` to its end as `drawBytes` would, without a buffer of its own. */
+export function drawBytesInto(random: Random, target: Uint8Array, offset: number): void {
+  const end = target.length;
+  for (let i = offset; i < end; i += 3) {
+    const value = random.int(0, 0xffffff);
+    target[i] = value >>> 16;
+    if (i + 1 < end) target[i + 1] = (value >>> 8) & 0xff;
+    if (i + 2 < end) target[i + 2] = value & 0xff;
+  }
 }

@@ -1,6 +1,6 @@
 import type { SchemeContext, Segment, SubjectScheme } from './subject-scheme.ts';
 import { OptionProblems } from './option-problems.ts';
-import { drawBytes } from './draw-bytes.ts';
+import { drawBytesInto } from './draw-bytes.ts';
 import { encodeBase62 } from './base62.ts';
 
 /** KSUID's epoch, 2014-05-13T16:53:20Z, in seconds since the Unix epoch (segmentio/ksuid). */
@@ -26,10 +26,15 @@ export function ksuidScheme(
     name: 'ksuid',
     caseSensitive: true,
     next() {
+      // Written byte by byte into one buffer: a DataView and a second buffer per id cost about
+      // 40% of the rate (bench/subjects-bench.ts).
       const bytes = new Uint8Array(20);
-      const seconds = Math.floor(context.clock.now() / 1000) - KSUID_EPOCH_S;
-      new DataView(bytes.buffer).setUint32(0, seconds >>> 0);
-      bytes.set(drawBytes(random, 16), 4);
+      const seconds = (Math.floor(context.clock.now() / 1000) - KSUID_EPOCH_S) >>> 0;
+      bytes[0] = seconds >>> 24;
+      bytes[1] = (seconds >>> 16) & 0xff;
+      bytes[2] = (seconds >>> 8) & 0xff;
+      bytes[3] = seconds & 0xff;
+      drawBytesInto(random, bytes, 4);
       return encodeBase62(bytes, 27);
     },
     validate: (sub) => /^[0-9A-Za-z]{27}$/.test(sub) && sub <= MAX_KSUID,

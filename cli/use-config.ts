@@ -16,10 +16,9 @@ export async function useConfig(file: string, options: ResolvedRunOptions): Prom
     );
   }
   if (config.target.kind === 'image') {
-    const { findContainerRuntime, noRuntimeMessage } = await import('../world/container-target.ts');
-    if (findContainerRuntime() === undefined) {
-      throw new TwinsubError('UNSUPPORTED', noRuntimeMessage(config.target.url));
-    }
+    // No engine, or a socket nothing answers on: one sentence now, not an error in every world.
+    const { containerEngine } = await import('../world/container-target.ts');
+    await containerEngine(config.target.url);
   }
   process.env[CONFIG_ENV] = config.file;
   process.env.TWINSUB_WORKERS = '1';

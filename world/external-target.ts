@@ -48,11 +48,15 @@ export async function reachTarget(target: ResolvedConfig['target']): Promise<Rea
   return { url: target.url, stop };
 }
 
-/** Polls `healthUrl` until it answers below 500, the process exits, or time runs out. */
+/**
+ * Polls `healthUrl` until it answers below 500, the process or container (`what`) exits, or time
+ * runs out.
+ */
 export async function waitUntilHealthy(
   healthUrl: string,
   limitMs: number,
   exited: Promise<number | null> | undefined,
+  what = 'its command',
 ): Promise<void> {
   const deadline = Date.now() + limitMs;
   let gone: number | null | undefined;
@@ -62,7 +66,7 @@ export async function waitUntilHealthy(
     if (gone !== undefined) {
       throw new TwinsubError(
         'TARGET_UNREACHABLE',
-        `Failed to start the target: its command exited with code ${gone} before ${healthUrl} answered`,
+        `Failed to start the target: ${what} exited with code ${gone} before ${healthUrl} answered`,
       );
     }
     try {

@@ -1,6 +1,6 @@
 import { accessSync, constants } from 'node:fs';
+import { createRequire } from 'node:module';
 import { delimiter, join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { TwinsubError } from '../core/twinsub-error.ts';
 
 /** Environment variable naming a Chromium or Chrome executable to use. */
@@ -22,6 +22,10 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env): string {
     );
   }
 
+  // Loaded only here: playwright-core is large, and a protocol run's command line never needs it.
+  const { chromium } = createRequire(import.meta.url)(
+    'playwright-core',
+  ) as typeof import('playwright-core');
   const bundled = chromium.executablePath();
   if (bundled && isExecutable(bundled)) return bundled;
 

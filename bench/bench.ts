@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { browserDriver } from '../drivers/browser-driver.ts';
 import type { Driver } from '../drivers/driver.ts';
 import { protocolDriver } from '../drivers/protocol-driver.ts';
@@ -10,7 +11,7 @@ import type { Results } from '../reporting/results.ts';
 import { loginThroughApp } from '../scenarios/login-through-app.ts';
 import { startWorld } from '../world/start-world.ts';
 import { startIdentityYardstick } from './identity-yardstick.ts';
-import { processTreeRss } from './process-tree-memory.ts';
+import { processTreeMemory } from './process-tree-memory.ts';
 
 const PROTOCOL_LOGINS = 60;
 const BROWSER_LOGINS = 6;
@@ -67,8 +68,12 @@ async function populationRun(size: number) {
   const args = ['bin/twinsub.mjs', 'run', '--scenario', 'population', '--population', String(size)];
   const started = performance.now();
   const child = spawn(process.execPath, [...args, '--report-dir', reportDir], { stdio: 'ignore' });
-  let peak = 0;
-  const poll = setInterval(() => (peak = Math.max(peak, processTreeRss(child.pid!))), 50);
+  const peak = { rss: 0, pss: 0 };
+  const poll = setInterval(() => {
+    const now = processTreeMemory(child.pid!);
+    peak.rss = Math.max(peak.rss, now.rss);
+    peak.pss = Math.max(peak.pss, now.pss);
+  }, 50);
   const code = await new Promise<number | null>((done) => child.once('exit', done));
   clearInterval(poll);
   const wallMs = performance.now() - started;
@@ -77,7 +82,8 @@ async function populationRun(size: number) {
   return {
     code,
     wallMs,
-    peakMb: peak / 2 ** 20,
+    peakRssMb: peak.rss / 2 ** 20,
+    peakPssMb: peak.pss / 2 ** 20,
     logins: results.counts.logins,
     verdict: results.verdict,
   };
@@ -100,20 +106,26 @@ const line = (label: string, s: ReturnType<typeof summary>) =>
       `  max ${s.maxMs.toFixed(0)} ms  (n=${s.n})`,
   );
 
+// `--population-only`: just the 200-beneficiary run, to measure one change to it quickly.
+const { values: flags } = parseArgs({ options: { 'population-only': { type: 'boolean' } } });
+
 console.log(`twinsub bench on node ${process.version}, ${new Date().toISOString()}`);
-line('yardstick: raw oidc-provider logins', await yardstickLogins(YARDSTICK_LOGINS));
-line(
-  'federated login + app fetches, protocol',
-  await federatedLogins(protocolDriver(), PROTOCOL_LOGINS),
-);
-const browser = await browserDriver();
-try {
-  line('federated login + app fetches, browser', await federatedLogins(browser, BROWSER_LOGINS));
-} finally {
-  await browser.stop();
+if (!flags['population-only']) {
+  line('yardstick: raw oidc-provider logins', await yardstickLogins(YARDSTICK_LOGINS));
+  line(
+    'federated login + app fetches, protocol',
+    await federatedLogins(protocolDriver(), PROTOCOL_LOGINS),
+  );
+  const browser = await browserDriver();
+  try {
+    line('federated login + app fetches, browser', await federatedLogins(browser, BROWSER_LOGINS));
+  } finally {
+    await browser.stop();
+  }
 }
 const run = await populationRun(200);
 console.log(
   `twinsub run, population 200, protocol: wall ${(run.wallMs / 1000).toFixed(1)} s, ` +
-    `peak memory ${run.peakMb.toFixed(0)} MB (process tree), ${run.logins} logins, verdict ${run.verdict}`,
+    `peak memory of the process tree ${run.peakPssMb.toFixed(0)} MB (PSS; RSS summed over its ` +
+    `processes ${run.peakRssMb.toFixed(0)} MB), ${run.logins} logins, verdict ${run.verdict}`,
 );

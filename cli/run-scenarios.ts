@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TwinsubError } from '../core/twinsub-error.ts';
 import { REPORT_LINKS } from '../report/report-links.ts';
+import { SMALL_YOUNG_GENERATION } from '../world/spawn-part.ts';
 import type { Results } from '../reporting/results.ts';
 import { settingsToEnv } from '../scenarios/run-settings.ts';
 import { REPORT_DIR_MARKER, type ResolvedRunOptions } from './run-options.ts';
@@ -38,6 +39,8 @@ export async function runScenarios(options: ResolvedRunOptions): Promise<Results
     ...process.env,
     ...settingsToEnv({ ...options.settings, reportDir }),
     PLAYWRIGHT_HTML_OPEN: 'never',
+    // The runner and its workers too (world/spawn-part.ts says why); the user's options kept.
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, ...SMALL_YOUNG_GENERATION].filter(Boolean).join(' '),
   };
   const code = await new Promise<number>((done, fail) => {
     const child = spawn(process.execPath, args, {

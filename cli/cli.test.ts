@@ -6,9 +6,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { Results } from '../reporting/results.ts';
+import { validateResults } from '../reporting/validate-results.ts';
 
-// Each case is a real run: Playwright Test, a started world, and logins.
-vi.setConfig({ testTimeout: 240_000 });
+// Each case is a real run: Playwright Test, a started world, and logins; a run with findings
+// then starts the sensitivity probe's world and logs in its 58 accounts.
+vi.setConfig({ testTimeout: 480_000 });
 
 const ROOT = resolve(import.meta.dirname, '..');
 const scratch = mkdtempSync(join(tmpdir(), 'twinsub-cli-'));
@@ -19,7 +21,7 @@ function twinsub(args: string[], env: Record<string, string> = {}) {
     cwd: ROOT,
     env: { ...process.env, ...env },
     encoding: 'utf8',
-    timeout: 240_000,
+    timeout: 480_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -71,6 +73,8 @@ describe('twinsub run', () => {
     });
   });
 
+  // The protocol run is diagnosed (the sensitivity probe's world and logins); the browser run
+  // shows that --no-diagnose leaves the diagnosis out.
   it.each(['protocol', 'browser'])(
     "exits 1 with the twins' violation in results.json, driver %s",
     (driver) => {
@@ -85,6 +89,7 @@ describe('twinsub run', () => {
         'twins',
         '--report-dir',
         dir,
+        ...(driver === 'browser' ? ['--no-diagnose'] : []),
       ]);
 
       const run = results(dir);
@@ -108,6 +113,31 @@ describe('twinsub run', () => {
         new Set(run.findings.map((f) => `${f.viewer}>${f.kind === 'violation' && f.owner}`)),
       ).toEqual(new Set(['bene-0002>bene-0001']));
       expect(stdout).toContain("violation: bene-0002 received bene-0001's data through app-2");
+      if (driver === 'browser') {
+        expect(run.diagnosis).toBeUndefined();
+        return;
+      }
+      const summary =
+        'positions 0-8 ignored: the target keeps characters 9..36 ' +
+        "(slice:9:36, Blue Button 2.0's 2018 cut: time_low and its hyphen dropped)";
+      expect(validateResults(run)).toEqual([]);
+      expect(run.diagnosis).toMatchObject({
+        scenario: 'sensitivity-probe',
+        transform: 'slice:9:36',
+        summary,
+        ignored: [0, 1, 2, 3, 4, 5, 6, 7, 8],
+      });
+      expect(run.diagnosis!.differences!.filter((d) => d.ignored)).toEqual([
+        {
+          difference: 'a space after',
+          ignored: true,
+          subs: [run.diagnosis!.sub, `${run.diagnosis!.sub} `],
+        },
+      ]);
+      expect(stdout).toContain(`diagnosis: slice:9:36: ${summary}`);
+      expect(readFileSync(join(dir, 'report.html'), 'utf8')).toContain(
+        '<h2>Diagnosis: slice:9:36</h2>',
+      );
     },
   );
 

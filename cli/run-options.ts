@@ -7,7 +7,7 @@ import { DEFECTS } from '../target/user-key.ts';
 import { DEFAULT_SETTINGS, type RunSettings } from '../scenarios/run-settings.ts';
 
 export const TARGETS = ['reference'] as const;
-export const SCENARIOS = ['twins', 'twin-sets', 'population'] as const;
+export const SCENARIOS = ['twins', 'twin-sets', 'concurrent-logins', 'population'] as const;
 const MAX_SEED = 2 ** 31 - 1;
 const MAX_POPULATION = 100_000;
 

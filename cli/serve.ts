@@ -10,6 +10,8 @@ export interface RawServeOptions {
   population: string;
   simulatorPort: string;
   controlPort: string;
+  secondSimulatorPort: string;
+  secondControlPort: string;
   backendPort: string;
   targetPort: string;
   appPorts: string[];
@@ -18,13 +20,16 @@ export interface RawServeOptions {
 const PORT_OPTIONS = [
   ['--simulator-port', 'simulatorPort'],
   ['--control-port', 'controlPort'],
+  ['--second-simulator-port', 'secondSimulatorPort'],
+  ['--second-control-port', 'secondControlPort'],
   ['--backend-port', 'backendPort'],
   ['--target-port', 'targetPort'],
 ] as const;
 
 /**
  * Starts a world on fixed loopback ports and keeps it running, so that a person can log in through
- * the apps in their own browser and watch what the target does. Every beneficiary has an account.
+ * the apps in their own browser and watch what the target does. Every beneficiary has an account,
+ * at the first of the two identity providers.
  */
 export async function serve(raw: RawServeOptions): Promise<void> {
   const problems: string[] = [];
@@ -53,17 +58,30 @@ export async function serve(raw: RawServeOptions): Promise<void> {
   if (problems.length) throw new TwinsubError('INVALID_OPTION', problems.join('\n'));
   await checkPortsFree([...fixed, ...apps]);
 
-  const [simulator, control, backend, target] = fixed.map((f) => f.port);
+  const [simulator, control, secondSimulator, secondControl, backend, target] = fixed.map(
+    (f) => f.port,
+  );
   const world = await startWorld({
     seed,
     defect: raw.defect,
     populationSize: population,
-    ports: { simulator, control, backend, target, apps: apps.map((a) => a.port) },
+    ports: {
+      simulator,
+      control,
+      moreSimulators: [{ simulator: secondSimulator, control: secondControl }],
+      backend,
+      target,
+      apps: apps.map((a) => a.port),
+    },
     onWarning: (line) => console.error(line),
   });
   for (const beneficiary of world.population.beneficiaries) await world.enroll(beneficiary);
 
-  console.log(`identity provider  ${world.simulatorUrl}  (control API ${world.control.url})`);
+  for (const provider of world.identityProviders) {
+    console.log(
+      `identity provider  ${provider.issuer}  (${provider.name}, control API ${provider.control.url})`,
+    );
+  }
   console.log(`data backend       ${world.backendUrl}/v2/fhir`);
   console.log(`reference target   ${world.targetUrl}  (defect ${raw.defect})`);
   console.log('\nOpen an app link, then log in as one of the beneficiaries:');

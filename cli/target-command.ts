@@ -6,6 +6,8 @@ import { startReferenceTarget } from '../target/start-reference-target.ts';
 export interface RawTargetOptions {
   port: string;
   identityUrl: string;
+  /** Further identity systems it trusts, with the same client id and secret at each. */
+  moreIdentityUrl?: string[];
   identityProtocol: string;
   identityClientId: string;
   identityClientSecret: string;
@@ -36,6 +38,10 @@ export async function serveTarget(raw: RawTargetOptions): Promise<void> {
 
   const target = await startReferenceTarget({
     issuer: raw.identityUrl,
+    moreIssuers: (raw.moreIdentityUrl ?? []).map((issuer) => ({
+      issuer,
+      identityClient: { clientId: raw.identityClientId, clientSecret: raw.identityClientSecret },
+    })),
     identityProtocol: raw.identityProtocol as 'oidc' | 'slsx',
     identityClient: { clientId: raw.identityClientId, clientSecret: raw.identityClientSecret },
     backendUrl: raw.backendUrl,

@@ -37,6 +37,62 @@ describe('resolveConfig', () => {
     ]);
     expect(config.endpoints.authorize).toBe('/v2/o/authorize/');
     expect(config.ports).toEqual({ simulator: 4010, control: 4011, backend: 4020 });
+    expect(config.identityProviders).toEqual({ choose: undefined, more: [] });
+  });
+
+  it('takes a second identity system, the target client there defaulting to the first one', () => {
+    const config = resolveConfig(
+      {
+        ...blueButtonProfile({
+          target: { url: 'http://127.0.0.1:8000' },
+          apps: APPS,
+          mbiHash: MBI_HASH,
+        }),
+        identityProviders: {
+          choose: '#sign-in-medicare',
+          more: [{ port: 4012, choose: '#sign-in-login-gov' }],
+        },
+      },
+      'c.ts',
+    );
+
+    expect(config.identityProviders).toEqual({
+      choose: '#sign-in-medicare',
+      more: [
+        {
+          port: 4012,
+          controlPort: 0,
+          choose: '#sign-in-login-gov',
+          identityClient: {
+            clientId: 'bb2api',
+            clientSecret: 'bb2-secret',
+            redirectUri: 'http://127.0.0.1:8000/mymedicare/sls-callback',
+          },
+        },
+      ],
+    });
+  });
+
+  it('names every problem of the identity systems', () => {
+    const config = {
+      ...blueButtonProfile({
+        target: { url: 'http://127.0.0.1:8000' },
+        apps: APPS,
+        mbiHash: MBI_HASH,
+      }),
+      identityProviders: { more: [{ port: 0, choose: '', identityClient: { clientId: 'x' } }] },
+    };
+
+    expect(() => resolveConfig(config, 'c.ts')).toThrowError(
+      [
+        'Invalid configuration c.ts:',
+        'identityProviders.choose must be a non-empty string (got undefined)',
+        'identityProviders.more[0].port must be a fixed port from 1 to 65535 (got 0)',
+        "identityProviders.more[0].choose must be a non-empty string (got '')",
+        'identityProviders.more[0].identityClient.clientSecret must be a non-empty string (got undefined)',
+        'identityProviders.more[0].identityClient.redirectUri must be an http(s) URL (got undefined)',
+      ].join('\n'),
+    );
   });
 
   it('reports every problem at once, one a line, each named by its path', () => {
@@ -55,7 +111,7 @@ describe('resolveConfig', () => {
       [
         'Invalid configuration /p/twinsub.config.ts:',
         'config.colour must be absent: known fields are target, identityProtocol, ' +
-          "identityClient, apps, endpoints, scopes, consent, mbiHash, ports (got 'blue')",
+          "identityClient, apps, endpoints, scopes, consent, mbiHash, ports, identityProviders (got 'blue')",
         'target.url must be an http(s) URL (got undefined)',
         "target.healthUrl must be an http(s) URL (got 'nowhere')",
         'target.command must be a non-empty list of non-empty strings (got [])',

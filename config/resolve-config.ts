@@ -19,6 +19,7 @@ const KNOWN = [
   'consent',
   'mbiHash',
   'ports',
+  'identityProviders',
 ];
 const CALLBACK = /^http:\/\/127\.0\.0\.1:(\d+)\/callback$/;
 
@@ -77,6 +78,11 @@ export function resolveConfig(input: unknown, file: string): ResolvedConfig {
   port(problems, ports.simulator, 'ports.simulator');
   port(problems, ports.backend, 'ports.backend');
   if (ports.control !== undefined) port(problems, ports.control, 'ports.control');
+  const identityProviders = resolveIdentityProviders(
+    problems,
+    config.identityProviders,
+    identity as ResolvedConfig['identityClient'],
+  );
 
   try {
     problems.throwIfAny('INVALID_OPTION');
@@ -103,7 +109,51 @@ export function resolveConfig(input: unknown, file: string): ResolvedConfig {
       backend: ports.backend as number,
       control: (ports.control as number | undefined) ?? 0,
     },
+    identityProviders,
   };
+}
+
+function resolveIdentityProviders(
+  problems: InputProblems,
+  value: unknown,
+  identityClient: ResolvedConfig['identityClient'],
+): ResolvedConfig['identityProviders'] {
+  if (value === undefined) return { choose: undefined, more: [] };
+  const providers = object(problems, value, 'identityProviders');
+  problems.rejectUnknown(providers, 'identityProviders', ['choose', 'more']);
+  text(problems, providers.choose, 'identityProviders.choose');
+  if (!Array.isArray(providers.more) || providers.more.length === 0) {
+    problems.require(
+      false,
+      'identityProviders.more',
+      'a non-empty list of identity systems',
+      providers.more,
+    );
+    return { choose: providers.choose as string, more: [] };
+  }
+  const more = providers.more.map((raw, index) => {
+    const at = `identityProviders.more[${index}]`;
+    const provider = object(problems, raw, at);
+    problems.rejectUnknown(provider, at, ['port', 'controlPort', 'choose', 'identityClient']);
+    port(problems, provider.port, `${at}.port`);
+    if (provider.controlPort !== undefined) {
+      port(problems, provider.controlPort, `${at}.controlPort`);
+    }
+    text(problems, provider.choose, `${at}.choose`);
+    if (provider.identityClient !== undefined) {
+      const client = object(problems, provider.identityClient, `${at}.identityClient`);
+      text(problems, client.clientId, `${at}.identityClient.clientId`);
+      text(problems, client.clientSecret, `${at}.identityClient.clientSecret`);
+      url(problems, client.redirectUri, `${at}.identityClient.redirectUri`);
+    }
+    return {
+      port: provider.port as number,
+      controlPort: (provider.controlPort as number | undefined) ?? 0,
+      choose: provider.choose as string,
+      identityClient: (provider.identityClient ?? identityClient) as typeof identityClient,
+    };
+  });
+  return { choose: providers.choose as string, more };
 }
 
 function resolveTarget(problems: InputProblems, value: unknown, cwd: string): unknown {

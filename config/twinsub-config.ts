@@ -102,6 +102,25 @@ export interface TwinsubConfig {
   mbiHash: { salt: string; iterations: number };
   /** Fixed ports the target is configured with: the identity system and the data backend. */
   ports: { simulator: number; control?: number; backend: number };
+  /**
+   * When the target trusts more than one identity system and asks a person which to sign in
+   * with: how a person picks the first (the one at `ports.simulator`), and the others, each a
+   * simulator twinsub starts on a port of its own. Without it twinsub plays one identity system,
+   * and the probe of the same `sub` from two issuers is skipped.
+   */
+  identityProviders?: { choose: string; more: MoreIdentityProvider[] };
+}
+
+/** An identity system the target trusts beside the first one. */
+export interface MoreIdentityProvider {
+  /** Its fixed port: its issuer is `http://127.0.0.1:<port>`. */
+  port: number;
+  /** Its control API's port. Default: any free one. */
+  controlPort?: number;
+  /** CSS selector of the link or button a person uses on the target's page to pick it. */
+  choose: string;
+  /** The target's client there. Default: `identityClient`. */
+  identityClient?: { clientId: string; clientSecret: string; redirectUri: string };
 }
 
 /** The configuration after validation: every default filled in. */
@@ -141,4 +160,14 @@ export interface ResolvedConfig {
   consent: ConsentSelectors | ConsentPageObject;
   mbiHash: { salt: string; iterations: number };
   ports: { simulator: number; control: number; backend: number };
+  identityProviders: {
+    /** Selector that picks the first identity system; undefined when there is only one. */
+    choose: string | undefined;
+    more: {
+      port: number;
+      controlPort: number;
+      choose: string;
+      identityClient: { clientId: string; clientSecret: string; redirectUri: string };
+    }[];
+  };
 }

@@ -1,6 +1,7 @@
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { TwinsubError } from '../core/twinsub-error.ts';
 import {
+  DEFAULT_IDENTITY_PROVIDER,
   MAX_LOGIN_STEPS,
   shorten,
   type Driver,
@@ -65,6 +66,7 @@ async function walk(
 
   await page.goto(request.startUrl);
   let loginForms = 0;
+  let chosen = false;
   for (let step = 0; step < MAX_LOGIN_STEPS; step += 1) {
     await page.waitForLoadState('load');
     if (typeof consent === 'function') {
@@ -90,6 +92,13 @@ async function walk(
       await form.locator(USERNAME_FIELD).first().fill(request.username);
       await form.locator('input[type=password]').first().fill(request.password);
       await clickAndWait(page, form.locator(SUBMIT_BUTTON).first());
+      continue;
+    }
+    // The target asks which identity system to sign in with: the person picks theirs, once.
+    const choice = page.locator(request.identityProvider ?? DEFAULT_IDENTITY_PROVIDER).first();
+    if ((await form.count()) === 0 && !chosen && (await choice.count()) > 0) {
+      chosen = true;
+      await clickAndWait(page, choice);
       continue;
     }
     return {

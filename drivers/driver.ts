@@ -8,7 +8,16 @@ export interface LoginRequest {
   shareDemographics?: boolean;
   /** Approve (default) or deny on the consent page. */
   approve?: boolean;
+  /**
+   * On a target that trusts several identity systems and asks which one to sign in with: the
+   * CSS selector of the link or button for the one the person's account is at. Default
+   * `DEFAULT_IDENTITY_PROVIDER`, the first identity system the reference target lists.
+   */
+  identityProvider?: string;
 }
+
+/** The reference target's sign-in page lists its identity systems as these links, first first. */
+export const DEFAULT_IDENTITY_PROVIDER = 'a[data-identity-provider]';
 
 /** Where the person ended up: the last page they saw. */
 export interface LoginOutcome {

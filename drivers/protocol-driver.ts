@@ -2,6 +2,7 @@ import * as cheerio from 'cheerio';
 import { CookieJar } from 'tough-cookie';
 import { TwinsubError } from '../core/twinsub-error.ts';
 import {
+  DEFAULT_IDENTITY_PROVIDER,
   MAX_LOGIN_STEPS,
   shorten,
   type Driver,
@@ -11,6 +12,7 @@ import {
 import { submitForm, type FormSubmission } from './html-form.ts';
 import type { ConsentSelectors } from '../config/twinsub-config.ts';
 import { classifyPage } from './page-kind.ts';
+import type { Element } from 'domhandler';
 
 /**
  * A person with a plain HTTP client: a fresh cookie jar per login, redirects followed one by one,
@@ -34,6 +36,7 @@ async function loginWith(
   };
 
   let loginForms = 0;
+  let chosen = false;
   for (let requests = 1; requests <= MAX_LOGIN_STEPS; requests += 1) {
     const response = await send(jar, next);
     const location = response.headers.get('location');
@@ -71,6 +74,23 @@ async function loginWith(
       const submitter = request.approve === false ? page.deny : page.approve;
       next = submitForm($, page.form, pageUrl, submitter, overrides);
       continue;
+    }
+    // The target asks which identity system to sign in with: the person picks theirs, once.
+    const choice = chosen
+      ? undefined
+      : ($(request.identityProvider ?? DEFAULT_IDENTITY_PROVIDER).get(0) as Element | undefined);
+    if (page.kind === 'other' && choice) {
+      chosen = true;
+      const href = $(choice).attr('href');
+      const form = $(choice).closest('form').get(0) as Element | undefined;
+      if (href !== undefined) {
+        next = { action: new URL(href, pageUrl), method: 'GET', fields: new URLSearchParams() };
+        continue;
+      }
+      if (form) {
+        next = submitForm($, form, pageUrl, choice);
+        continue;
+      }
     }
     return {
       finalUrl: pageUrl,

@@ -4,9 +4,13 @@ export interface Violation {
   /** Beneficiary who logged in. */
   viewer: string;
   viewerSub: string;
+  /** The issuer of the viewer's account, where the world has more than one. */
+  viewerIssuer?: string;
   /** Beneficiary whose data arrived; `unknown` for a patient id no fixture owns. */
   owner: string;
   ownerSub: string;
+  /** The issuer of the owner's account, where the world has more than one. */
+  ownerIssuer?: string;
   app: string;
   /** What carried it: the token response, a refresh, userinfo, or a FHIR resource. */
   channel: 'token' | 'refresh' | 'userinfo' | 'resource';
@@ -24,6 +28,8 @@ export interface LockOut {
   kind: 'lock-out';
   viewer: string;
   viewerSub: string;
+  /** The issuer of the viewer's account, where the world has more than one. */
+  viewerIssuer?: string;
   app: string;
   /** The last page the person saw. */
   url: string;

@@ -247,4 +247,74 @@ describe('inspectLogin', () => {
       ['lock-out', ''],
     ]);
   });
+
+  describe('a login whose refusal the probe allows', () => {
+    const refused = (status: number, responses: ReceivedResponse[] = []): LoginRecord => ({
+      ...record('bene-0002', responses, 'started'),
+      outcome: {
+        finalUrl: 'http://t/mymedicare/sls-callback',
+        status,
+        title: status === 0 ? 'Login broke down' : 'Server error',
+        excerpt: '',
+        requests: 6,
+      },
+      refusalAllowed: "UserInfo named another account's sub",
+    });
+
+    it('is no lock-out when the target refused it with an error page', () => {
+      expect(inspectLogin(refused(500), ownership)).toEqual([]);
+    });
+
+    it('is still a lock-out when the login broke down instead', () => {
+      expect(
+        inspectLogin(refused(0), ownership).map((f) => [f.kind, f.kind === 'lock-out' && f.status]),
+      ).toEqual([['lock-out', 0]]);
+    });
+
+    it('still reports foreign data that arrived before the refusal', () => {
+      const leaked = refused(500, [
+        {
+          purpose: 'token',
+          method: 'POST',
+          url: 'http://t/token',
+          status: 200,
+          body: '{"patient":"-20140000000001"}',
+        },
+      ]);
+
+      expect(inspectLogin(leaked, ownership).map((f) => f.kind)).toEqual(['violation', 'lock-out']);
+    });
+
+    it('is checked like any other login when the target let it through', () => {
+      const connected: LoginRecord = {
+        ...record('bene-0002', ownIdentity('-20140000000001')),
+        refusalAllowed: "UserInfo named another account's sub",
+      };
+
+      expect(
+        inspectLogin(connected, ownership).map((f) => [
+          f.kind,
+          f.kind === 'violation' ? f.owner : '',
+        ]),
+      ).toEqual([
+        ['violation', 'bene-0001'],
+        ['violation', 'bene-0001'],
+      ]);
+    });
+  });
+
+  it('names both issuers when the ownership knows them', () => {
+    const issuers: Record<string, string> = {
+      'bene-0001': 'http://127.0.0.1:4010',
+      'bene-0002': 'http://127.0.0.1:4012',
+    };
+    const twoIssuers: Ownership = { ...ownership, issuerOf: (key) => issuers[key] ?? '' };
+
+    const findings = inspectLogin(record('bene-0002', ownIdentity('-20140000000001')), twoIssuers);
+
+    expect(findings.map((f) => f.kind === 'violation' && [f.viewerIssuer, f.ownerIssuer])).toEqual([
+      ['http://127.0.0.1:4012', 'http://127.0.0.1:4010'],
+      ['http://127.0.0.1:4012', 'http://127.0.0.1:4010'],
+    ]);
+  });
 });

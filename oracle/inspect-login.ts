@@ -9,7 +9,8 @@ const EXCERPT_RADIUS = 80;
  * Proves, for one login, that the app received the viewer's own data and nothing else: every
  * canary in every answer, and the patient named by the token response and by userinfo, must belong
  * to the viewer. A login that did not end connected is a lock-out, and so is one that connected
- * but never got the viewer's own data; foreign data is reported either way.
+ * but never got the viewer's own data; foreign data is reported either way. A login whose
+ * refusal is allowed (`LoginRecord.refusalAllowed`) and that was refused cleanly is no lock-out.
  */
 export function inspectLogin(record: LoginRecord, ownership: Ownership): Finding[] {
   const session = record.session;
@@ -19,19 +20,53 @@ export function inspectLogin(record: LoginRecord, ownership: Ownership): Finding
     ...foreignCanaries(record, response, ownership),
   ]);
   if (!session || session.state !== 'connected') {
-    return [...violations, lockOut(record, session?.error ? { appError: session.error } : {})];
+    if (violations.length === 0 && refusedCleanly(record)) return [];
+    return [
+      ...violations,
+      lockOut(record, ownership, session?.error ? { appError: session.error } : {}),
+    ];
   }
   if (violations.length > 0) return violations;
 
   const missing = missingOwnData(record, responses, ownership);
-  return missing ? [lockOut(record, { missing })] : [];
+  return missing ? [lockOut(record, ownership, { missing })] : [];
 }
 
-function lockOut(record: LoginRecord, detail: Pick<LockOut, 'appError' | 'missing'>): LockOut {
+/**
+ * A refusal the probe allows, made the way a careful target makes one: the person ends on an
+ * error page, or the app is told an error. A login that broke down (no answer, a redirect loop)
+ * is no refusal.
+ */
+function refusedCleanly(record: LoginRecord): boolean {
+  if (record.refusalAllowed === undefined) return false;
+  return record.outcome.status >= 400 || record.session?.error !== undefined;
+}
+
+/** The viewer's issuer, and the owner's, where the ownership knows issuers. */
+function issuers(
+  record: LoginRecord,
+  ownership: Ownership,
+  owner?: string,
+): Pick<Violation, 'viewerIssuer' | 'ownerIssuer'> {
+  if (!ownership.issuerOf) return {};
+  const viewerIssuer = ownership.issuerOf(record.viewer);
+  const ownerIssuer = owner === undefined ? '' : ownership.issuerOf(owner);
+  return {
+    ...(viewerIssuer ? { viewerIssuer } : {}),
+    ...(ownerIssuer ? { ownerIssuer } : {}),
+  };
+}
+
+function lockOut(
+  record: LoginRecord,
+  ownership: Ownership,
+  detail: Pick<LockOut, 'appError' | 'missing'>,
+): LockOut {
   return {
     kind: 'lock-out',
     viewer: record.viewer,
     viewerSub: record.viewerSub,
+    ...issuers(record, ownership),
     app: record.app,
     url: record.outcome.finalUrl,
     status: record.outcome.status,
@@ -148,6 +183,7 @@ function violation(
     viewerSub: record.viewerSub,
     owner,
     ownerSub: owner === 'unknown' ? '' : ownership.subjectOf(owner),
+    ...issuers(record, ownership, owner === 'unknown' ? undefined : owner),
     app: record.app,
     channel: response.purpose,
     url: response.url,

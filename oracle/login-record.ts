@@ -11,4 +11,11 @@ export interface LoginRecord {
   outcome: LoginOutcome;
   /** What the app recorded for this person's connection. */
   session: AppSession | undefined;
+  /**
+   * Set on a deliberately inconsistent login (an identity provider made to misbehave), where a
+   * correct target may refuse: why refusing is right. A clean refusal (an error page, or an error
+   * told to the app, and nobody's data anywhere) is then no lock-out; a login that connects is
+   * checked as any other.
+   */
+  refusalAllowed?: string;
 }

@@ -7,4 +7,9 @@ export interface Ownership {
   patientOf(beneficiary: string): string;
   /** The subject of the beneficiary's account, or '' when it has none. */
   subjectOf(beneficiary: string): string;
+  /**
+   * The issuer of the beneficiary's account, or '' when it has none. Absent where every account
+   * is at one identity provider; findings then name subjects only.
+   */
+  issuerOf?(beneficiary: string): string;
 }

@@ -45,6 +45,7 @@ export async function runPopulation(
           app,
           beneficiary,
           account.sub,
+          { identityProvider: world.identityProviderOf(beneficiary.key)?.choose },
         );
         records[index] = login;
         done += 1;

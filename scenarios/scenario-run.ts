@@ -21,8 +21,21 @@ export async function summarise(
   logins: LoginRecord[],
 ): Promise<ScenarioResult> {
   const { world, driver } = context;
-  const accounts = await world.control.accounts();
-  const keyOf = new Map([...world.subjects].map(([key, sub]) => [sub, key]));
+  const several = world.identityProviders.length > 1;
+  // The same sub may be at two identity providers: an account is (identity provider, sub).
+  const accounts = (
+    await Promise.all(
+      world.identityProviders.map(async (provider) =>
+        (await provider.control.accounts()).map((account) => ({ provider, account })),
+      ),
+    )
+  ).flat();
+  const keyOf = new Map(
+    [...world.subjects].map(([key, sub]) => [
+      `${world.identityProviderOf(key)?.issuer} ${sub}`,
+      key,
+    ]),
+  );
   return {
     scenario,
     driver: driver.name,
@@ -35,12 +48,17 @@ export async function summarise(
       app: login.app,
       outcome: login.session?.state ?? 'failed',
     })),
-    accounts: accounts
-      .filter((account) => keyOf.has(account.sub))
-      .map((account) => ({
-        beneficiary: keyOf.get(account.sub)!,
-        sub: account.sub,
-        createdAt: new Date(account.createdAt).toISOString(),
-      })),
+    accounts: accounts.flatMap(({ provider, account }) => {
+      const beneficiary = keyOf.get(`${provider.issuer} ${account.sub}`);
+      if (beneficiary === undefined) return [];
+      return [
+        {
+          beneficiary,
+          sub: account.sub,
+          ...(several ? { issuer: provider.issuer } : {}),
+          createdAt: new Date(account.createdAt).toISOString(),
+        },
+      ];
+    }),
   };
 }

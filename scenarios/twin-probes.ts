@@ -11,6 +11,13 @@ export interface TwinProbe {
   name: string;
   first: EnrollOptions;
   twin(firstSub: string): EnrollOptions;
+  /** Identity providers the probe needs in the world (the issuer class needs two). Default 1. */
+  identityProviders?: number;
+  /**
+   * Set when the twin's identity provider is made to misbehave: why a correct target may refuse
+   * the twin's login (`LoginRecord.refusalAllowed`).
+   */
+  twinRefusalAllowed?: string;
 }
 
 /** A letter the first account's id holds, replaced by its fullwidth form (NFKC folds it back). */
@@ -62,5 +69,28 @@ export function twinProbes(): TwinProbe[] {
       twin: (sub) => ({ sub: fullwidthTwin(sub) }),
     },
     { name: 'okta trim', first: { scheme: 'okta' }, twin: (sub) => ({ sub: `${sub} ` }) },
+    // Two identity providers that both number their users from 1: the same sub at each, for two
+    // different people. Only the pair (iss, sub) tells them apart (OpenID Connect Core 1.0, 2).
+    {
+      name: 'sequential issuer',
+      first: { scheme: 'sequential' },
+      twin: (sub) => ({ scheme: 'sequential', sub, identityProvider: 1 }),
+      identityProviders: 2,
+    },
+    // An identity provider whose UserInfo answers for another account (a stale cache, a mixed-up
+    // session): the ID token names the twin, UserInfo the first. A correct target refuses the
+    // twin's login or keeps to the ID token (OpenID Connect Core 1.0, 5.3.2).
+    {
+      name: 'uuid-v4 userinfo-sub',
+      first: { scheme: 'uuid-v4' },
+      twin: (sub) => ({ scheme: 'uuid-v4', userinfoOf: sub }),
+      twinRefusalAllowed:
+        "the identity provider answered UserInfo with another account's sub than the ID token's",
+    },
   ];
+}
+
+/** Of `probes`, those a world can run: needing no more identity providers than it has. */
+export function runnableProbes(probes: TwinProbe[], identityProviders: number): TwinProbe[] {
+  return probes.filter((probe) => (probe.identityProviders ?? 1) <= identityProviders);
 }

@@ -45,7 +45,9 @@ export async function runTwins(
     [first, firstApp, firstAccount],
     [second, secondApp, secondAccount],
   ] as const) {
-    const { screenshot, ...login } = await loginThroughApp(driver, app, beneficiary, account.sub);
+    const { screenshot, ...login } = await loginThroughApp(driver, app, beneficiary, account.sub, {
+      identityProvider: world.identityProviderOf(beneficiary.key)?.choose,
+    });
     if (screenshot) context.onScreenshot?.(`${beneficiary.key}-${app.name}`, screenshot);
     context.progress?.(
       `${beneficiary.key} via ${app.name}: ${login.session?.state ?? 'no session'}`,

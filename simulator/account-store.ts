@@ -43,6 +43,12 @@ export class AccountStore {
     if (input.sub !== undefined && input.scheme !== undefined) {
       this.#requireFormat(input.sub, this.#scheme(input.scheme));
     }
+    if (input.userinfoOf !== undefined && !this.#bySub.has(input.userinfoOf)) {
+      throw new TwinsubError(
+        'INVALID_REQUEST',
+        `userinfoOf must name an existing account's sub (got '${input.userinfoOf}')`,
+      );
+    }
     if (this.#bySub.has(sub)) {
       throw new TwinsubError(
         'CONFLICT',
@@ -58,6 +64,7 @@ export class AccountStore {
       profile: Object.freeze(withDefaults({ ...input.profile, ...twin?.profile })),
       createdAt: twin?.createdAt ?? this.#clock.now(),
       scheme: input.sub === undefined || input.scheme !== undefined ? schemeName : EXPLICIT_SCHEME,
+      ...(input.userinfoOf === undefined ? {} : { userinfoOf: input.userinfoOf }),
     });
     this.#bySub.set(sub, account);
     this.#byUsername.set(account.username, account);
@@ -66,6 +73,16 @@ export class AccountStore {
 
   bySub(sub: string): Account | undefined {
     return this.#bySub.get(sub);
+  }
+
+  /**
+   * The account whose claims UserInfo answers for `account`: itself, or the one its `userinfoOf`
+   * names (a misbehaving identity provider).
+   */
+  userinfoAccount(account: Account): Account {
+    return account.userinfoOf === undefined
+      ? account
+      : (this.#bySub.get(account.userinfoOf) ?? account);
   }
 
   byUsername(username: string): Account | undefined {

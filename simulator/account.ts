@@ -30,6 +30,13 @@ export interface AccountInput {
    * named transform (`slice:9:36`, `lower`, ...; `transforms/`) maps to the same key.
    */
   twinOf?: { sub: string; transform: string };
+  /**
+   * A misbehaving identity provider: UserInfo (and the SLSx user call) for this account answers
+   * with the named existing account's claims, `sub` included, while the ID token still names this
+   * account, as a stale cache or a mixed-up session would. A relying party must notice the
+   * differing `sub` (OpenID Connect Core 1.0, 5.3.2).
+   */
+  userinfoOf?: string;
 }
 
 /** A person's record at the simulated identity system. */
@@ -43,4 +50,6 @@ export interface Account {
   readonly createdAt: number;
   /** Scheme that made `sub`, or `explicit` when the caller chose it. */
   readonly scheme: string;
+  /** Set when UserInfo answers for another account (`AccountInput.userinfoOf`): its `sub`. */
+  readonly userinfoOf?: string;
 }

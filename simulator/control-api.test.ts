@@ -72,7 +72,7 @@ describe('the control API', () => {
       error: 'invalid_request',
       message:
         'body.nickname must be absent: known fields are username, password, profile, scheme, ' +
-        "sub, twinOf (got 'bobby'); body.username must be a non-empty string (got 42)",
+        "sub, twinOf, userinfoOf (got 'bobby'); body.username must be a non-empty string (got 42)",
     });
     expect((await control.createAccount(BOB)).username).toBe('bob');
   });

@@ -108,6 +108,49 @@ describe('a login at the simulator', () => {
     expect(simulator.issuances()[3]?.claims?.mbi).toBe('1EG4TE5MK73');
   });
 
+  it('answers UserInfo for the account userinfoOf names, sub included, while the ID token names the one that signed in', async () => {
+    const bob = simulator.createAccount({
+      username: 'bob',
+      password: 'pw',
+      profile: { given_name: 'Bob', mbi: '2FH5UF6NM84' },
+      userinfoOf: alice.sub,
+    });
+
+    const { idToken, userinfo } = await rp.logIn('bob', 'pw', { compareUserinfoSub: false });
+
+    expect(bob.userinfoOf).toBe(alice.sub);
+    expect(idToken.sub).toBe(bob.sub);
+    expect(userinfo).toEqual({
+      sub: alice.sub,
+      name: 'Alice Example',
+      given_name: 'Alice',
+      family_name: 'Example',
+      birthdate: '1950-03-07',
+      email: 'alice@example.test',
+      email_verified: true,
+      mbi: '1EG4TE5MK73',
+    });
+    // The ground truth records the answer as it was sent.
+    expect(simulator.issuances().map((i) => [i.kind, i.sub])).toEqual([
+      ['authorization_code', bob.sub],
+      ['access_token', bob.sub],
+      ['id_token', bob.sub],
+      ['userinfo', alice.sub],
+    ]);
+  });
+
+  it('fails the login of a relying party that compares the UserInfo sub with the ID token', async () => {
+    simulator.createAccount({ username: 'bob', password: 'pw', userinfoOf: alice.sub });
+
+    await expect(rp.logIn('bob', 'pw')).rejects.toThrowError('unexpected JSON attribute value');
+  });
+
+  it('refuses userinfoOf naming no account', () => {
+    expect(() =>
+      simulator.createAccount({ username: 'bob', password: 'pw', userinfoOf: 'nobody' }),
+    ).toThrowError("userinfoOf must name an existing account's sub (got 'nobody')");
+  });
+
   it('warns once, about development keys and the open control API', () => {
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toContain('INSECURE TEST DEFAULTS');

@@ -2,7 +2,15 @@ import { SCHEME_NAMES } from '../subjects/registry.ts';
 import type { AccountInput, Profile } from './account.ts';
 import { InputProblems } from './input-problems.ts';
 
-const ACCOUNT_FIELDS = ['username', 'password', 'profile', 'scheme', 'sub', 'twinOf'] as const;
+const ACCOUNT_FIELDS = [
+  'username',
+  'password',
+  'profile',
+  'scheme',
+  'sub',
+  'twinOf',
+  'userinfoOf',
+] as const;
 const TWIN_FIELDS = ['sub', 'transform'] as const;
 const TEXT_CLAIMS = ['given_name', 'family_name', 'name', 'email'] as const;
 const PROFILE_FIELDS = [...TEXT_CLAIMS, 'email_verified', 'birthdate', 'mbi'] as const;
@@ -51,6 +59,9 @@ export function parseAccountInput(value: unknown, path: string): AccountInput {
     );
   }
   if (input.twinOf !== undefined) checkTwinOf(problems, input, `${path}.twinOf`);
+  if (input.userinfoOf !== undefined) {
+    requireText(problems, input.userinfoOf, `${path}.userinfoOf`);
+  }
   if (input.profile !== undefined) checkProfile(problems, input.profile, `${path}.profile`);
 
   problems.throwIfAny();

@@ -56,7 +56,13 @@ export function providerConfiguration(parts: ProviderParts): Configuration {
     findAccount: async (_ctx, sub) => {
       const account = accounts.bySub(sub);
       if (account === undefined) return undefined;
-      return { accountId: account.sub, claims: () => accountClaims(account) };
+      // UserInfo of an account with `userinfoOf` answers for that other account; its `sub` is
+      // replaced in the answer (`userinfo-mix-up.ts`), as oidc-provider forces the account's own.
+      return {
+        accountId: account.sub,
+        claims: (use: string) =>
+          accountClaims(use === 'userinfo' ? accounts.userinfoAccount(account) : account),
+      };
     },
     clientBasedCORS: (_ctx, origin, client) =>
       (client.redirectUris ?? []).some((uri) => new URL(uri).origin === origin),

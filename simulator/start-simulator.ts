@@ -17,6 +17,7 @@ import { providerConfiguration } from './provider-configuration.ts';
 import { ProviderStorage } from './provider-storage.ts';
 import { resolveSimulatorOptions, type SimulatorOptions } from './simulator-options.ts';
 import { slsxHandler } from './slsx/slsx-handler.ts';
+import { mixUpUserinfo } from './userinfo-mix-up.ts';
 import { isSlsxPath } from './slsx/slsx-paths.ts';
 import { SlsxSessions } from './slsx/slsx-sessions.ts';
 import type { StartedSimulator } from './started-simulator.ts';
@@ -55,6 +56,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<St
       providerConfiguration({ accounts, storage, jwks, cookieKeys }),
     );
     recordIssuances(provider, issuances, clock);
+    mixUpUserinfo(provider, accounts);
     const sessions = new SlsxSessions(random.fork('slsx'));
     const slsx = slsxHandler({
       accounts,

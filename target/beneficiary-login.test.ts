@@ -5,7 +5,7 @@ import type { VerifiedIdentity } from './identity-client.ts';
 import type { PatientMatch } from './patient-lookup.ts';
 import { openTestDatabase } from './test-kit.ts';
 import type { Defect } from './user-key.ts';
-import { UserStore } from './user-store.ts';
+import { AllocatedUserIds, UserStore } from './user-store.ts';
 
 const iss = 'http://127.0.0.1:4000';
 // Two beneficiaries whose UUID v1 accounts were made 60 s apart on one node: twins under the cut.
@@ -124,6 +124,84 @@ describe('loginBeneficiary', () => {
     expect(second.id).toBe(first.id);
     expect(second.patientId).toBe('-20140000000001');
     await db.query('drop index users_username_ci');
+  });
+
+  it("files the same sub from a second issuer under the first one's user with defect issuer-ignored", async () => {
+    await reset();
+    const ctx = context('issuer-ignored');
+    const elsewhere = { ...bob, iss: 'http://127.0.0.1:4001', sub: alice.sub };
+
+    const first = await loginBeneficiary(alice, ctx);
+    const second = await loginBeneficiary(elsewhere, ctx);
+    const apart = await loginBeneficiary(elsewhere, context('none'));
+
+    // The issuer's bug, reproduced on purpose: Bob at the other issuer finds Alice's user.
+    expect(second.id).toBe(first.id);
+    expect(second.patientId).toBe('-20140000000001');
+    // The correct key keeps him apart, with his own patient.
+    expect(apart.patientId).toBe('-20140000000002');
+  });
+
+  /**
+   * Two first logins whose patient lookups the test answers only once both have asked: both are
+   * between their check and their insert at once, the interleaving a race needs, every time.
+   */
+  async function concurrentFirstLogins(defect: Defect) {
+    await reset();
+    const base = context(defect);
+    const asked: (() => void)[] = [];
+    let bothAsked: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (bothAsked = resolve));
+    const ctx = {
+      ...base,
+      allocatedIds:
+        defect === 'first-login-race' ? new AllocatedUserIds(db, base.users) : undefined,
+      findPatient: async (hash: string): Promise<PatientMatch> => {
+        await new Promise<void>((resolve) => {
+          asked.push(resolve);
+          if (asked.length === 2) bothAsked();
+        });
+        return base.findPatient(hash);
+      },
+    };
+    const logins = [loginBeneficiary(alice, ctx), loginBeneficiary(bob, ctx)];
+    await gate;
+    // Alice's lookup is answered and stored first, then Bob's.
+    asked[0]!();
+    const first = await logins[0]!;
+    asked[1]!();
+    const second = await logins[1]!;
+    return { first, second, users: await db.query<{ id: number }>('select id from users') };
+  }
+
+  it('gives two concurrent first logins their own users with defect none', async () => {
+    const { first, second, users } = await concurrentFirstLogins('none');
+
+    expect([first.patientId, second.patientId]).toEqual(['-20140000000001', '-20140000000002']);
+    expect(first.id).not.toBe(second.id);
+    expect(users).toHaveLength(2);
+  });
+
+  it("files the second of two concurrent first logins under the first one's user with defect first-login-race", async () => {
+    const { first, second, users } = await concurrentFirstLogins('first-login-race');
+
+    // The race, reproduced on purpose: both took id 1; Bob's insert gave way to Alice's.
+    expect([first.id, second.id]).toEqual([1, 1]);
+    expect([first.subject, second.subject]).toEqual([alice.sub, alice.sub]);
+    expect(second.patientId).toBe('-20140000000001');
+    expect(users).toEqual([{ id: 1 }]);
+  });
+
+  it('gives first logins one after the other their own users with defect first-login-race', async () => {
+    await reset();
+    const base = context('first-login-race');
+    const ctx = { ...base, allocatedIds: new AllocatedUserIds(db, base.users) };
+
+    const first = await loginBeneficiary(alice, ctx);
+    const second = await loginBeneficiary(bob, ctx);
+
+    expect([first.id, second.id]).toEqual([1, 2]);
+    expect([first.patientId, second.patientId]).toEqual(['-20140000000001', '-20140000000002']);
   });
 
   it('refuses a login whose MBI has no Medicare record with a 404 page', async () => {

@@ -2,7 +2,7 @@ import { logger } from '../core/log.ts';
 import type { VerifiedIdentity } from './identity-client.ts';
 import type { PatientMatch } from './patient-lookup.ts';
 import { userKey, type Defect } from './user-key.ts';
-import type { CrosswalkedUser, UserStore } from './user-store.ts';
+import type { AllocatedUserIds, CrosswalkedUser, UserStore } from './user-store.ts';
 
 const log = logger('target:login');
 
@@ -22,6 +22,8 @@ export class LoginRefused extends Error {
 export interface BeneficiaryLoginContext {
   defect: Defect;
   users: UserStore;
+  /** Set only under `first-login-race`: new users get ids the application allocates. */
+  allocatedIds?: AllocatedUserIds;
   hashMbi(mbi: string): string;
   findPatient(mbiHash: string): Promise<PatientMatch>;
 }
@@ -72,6 +74,8 @@ export async function loginBeneficiary(
     throw new LoginRefused(500, 'Server error', 'The identity system did not provide an MBI.');
   }
   const mbiHash = context.hashMbi(identity.mbi);
+  // `first-login-race`: the new user's id is taken now and written after the lookup below.
+  const allocatedId = await context.allocatedIds?.allocateId();
   const match = await context.findPatient(mbiHash);
   if (match.found === 'none') {
     throw new LoginRefused(
@@ -88,7 +92,7 @@ export async function loginBeneficiary(
     );
   }
 
-  const user = await context.users.create({
+  const newUser = {
     username,
     issuer: identity.iss,
     subject: identity.sub,
@@ -97,7 +101,11 @@ export async function loginBeneficiary(
     email: identity.email ?? null,
     patientId: match.patientId,
     mbiHash,
-  });
+  };
+  const user =
+    allocatedId === undefined
+      ? await context.users.create(newUser)
+      : await context.allocatedIds!.createWithId(allocatedId, newUser);
   log('sub %s logged in as new user %d (patient %s)', identity.sub, user.id, user.patientId);
   return user;
 }

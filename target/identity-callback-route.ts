@@ -7,7 +7,7 @@ import {
   type BeneficiaryLoginContext,
 } from './beneficiary-login.ts';
 import { renderErrorPage } from './error-page.ts';
-import type { IdentityClient } from './identity-client.ts';
+import type { IdentitySystem } from './identity-system.ts';
 import './session-data.ts';
 
 const log = logger('target:identity');
@@ -16,7 +16,8 @@ const log = logger('target:identity');
 export const IDENTITY_CALLBACK_PATH = '/mymedicare/sls-callback';
 
 export interface IdentityCallbackContext extends BeneficiaryLoginContext {
-  identity: Pick<IdentityClient, 'startLogin' | 'finishLogin'>;
+  /** Every identity system the target trusts, in the sign-in page's order. */
+  identities: IdentitySystem[];
   /** The target's own base URL, to rebuild the exact callback URL the identity system used. */
   baseUrl(): string;
 }
@@ -31,19 +32,22 @@ export function identityCallbackRoute(context: IdentityCallbackContext): Router 
 
   router.get(IDENTITY_CALLBACK_PATH, async (req, res) => {
     const { identityChecks: checks, pendingAuthorization: pending } = req.session;
-    if (!checks || !pending) {
+    // The login returns from the identity system it was sent to, and is finished there.
+    const identity = context.identities[req.session.identityProvider ?? 0];
+    if (!checks || !pending || !identity) {
       return res
         .status(400)
         .type('html')
         .send(renderErrorPage('Login failed', 'This login has no pending authorization.'));
     }
     delete req.session.identityChecks;
+    delete req.session.identityProvider;
 
     let userId: number;
     try {
       const callbackUrl = new URL(req.originalUrl, context.baseUrl());
-      const identity = await context.identity.finishLogin(callbackUrl, checks);
-      userId = (await loginBeneficiary(identity, context)).id;
+      const verified = await identity.finishLogin(callbackUrl, checks);
+      userId = (await loginBeneficiary(verified, context)).id;
     } catch (error) {
       if (error instanceof LoginRefused) {
         log('login refused: %s', error.message);

@@ -20,6 +20,16 @@ export interface VerifiedIdentity {
   email: string | undefined;
 }
 
+/** How strictly a client checks the identity system's answers. */
+export interface IdentityClientChecks {
+  /**
+   * Whether the UserInfo answer's `sub` must equal the ID token's (OpenID Connect Core 1.0,
+   * 5.3.2). Default true. False is the `userinfo-sub-unchecked` defect: the identity is then
+   * taken from UserInfo, `sub` included, whoever the ID token named.
+   */
+  compareUserinfoSub?: boolean;
+}
+
 /** The scopes the target asks the identity system for; `mbi` carries the Medicare number. */
 const IDENTITY_SCOPES = 'openid profile email mbi';
 
@@ -32,12 +42,18 @@ export class IdentityClient {
   readonly #issuer: string;
   readonly #clientId: string;
   readonly #clientSecret: string;
+  readonly #compareUserinfoSub: boolean;
   #config: Promise<oidc.Configuration> | undefined;
 
-  constructor(issuer: string, client: { clientId: string; clientSecret: string }) {
+  constructor(
+    issuer: string,
+    client: { clientId: string; clientSecret: string },
+    checks: IdentityClientChecks = {},
+  ) {
     this.#issuer = issuer;
     this.#clientId = client.clientId;
     this.#clientSecret = client.clientSecret;
+    this.#compareUserinfoSub = checks.compareUserinfoSub ?? true;
   }
 
   /** The identity system's authorization URL for one login, and the checks to keep for it. */
@@ -61,7 +77,8 @@ export class IdentityClient {
 
   /**
    * Exchanges the callback's code, verifies the ID token (issuer, audience, nonce, signature) and
-   * reads UserInfo, which must name the same `sub` (OpenID Connect Core 1.0, 5.3.2).
+   * reads UserInfo, which must name the same `sub` (OpenID Connect Core 1.0, 5.3.2); a UserInfo
+   * answer about anyone else fails the login.
    */
   async finishLogin(callbackUrl: URL, checks: IdentityChecks): Promise<VerifiedIdentity> {
     const config = await this.#configuration();
@@ -74,13 +91,19 @@ export class IdentityClient {
     const claims = tokens.claims();
     if (!claims) throw new Error('the token response has no ID token');
 
-    const userinfo = await oidc.fetchUserInfo(config, tokens.access_token, claims.sub);
+    const userinfo = await oidc.fetchUserInfo(
+      config,
+      tokens.access_token,
+      this.#compareUserinfoSub ? claims.sub : oidc.skipSubjectCheck,
+    );
     const text = (name: string) =>
       typeof userinfo[name] === 'string' ? (userinfo[name] as string) : undefined;
-    log('identity %s at %s logged in', claims.sub, claims.iss);
+    // The defect's team read "who logged in" from the profile UserInfo returned.
+    const sub = this.#compareUserinfoSub ? claims.sub : userinfo.sub;
+    log('identity %s at %s logged in (ID token sub %s)', sub, claims.iss, claims.sub);
     return {
       iss: claims.iss,
-      sub: claims.sub,
+      sub,
       mbi: text('mbi'),
       givenName: text('given_name'),
       familyName: text('family_name'),

@@ -5,10 +5,26 @@ import { SlsxClient } from './slsx-client.ts';
 /** How the target logs a beneficiary in: one login started, then finished at the callback. */
 export type IdentitySystem = Pick<IdentityClient, 'startLogin' | 'finishLogin'>;
 
-/** The identity system's client for the protocol the target is configured to speak. */
-export function identitySystemFor(options: ResolvedTargetOptions): IdentitySystem {
-  if (options.identityProtocol === 'slsx') {
-    return new SlsxClient(options.issuer, options.identityClient);
-  }
-  return new IdentityClient(options.issuer, options.identityClient);
+/** An identity system the target trusts, as its sign-in page offers it. */
+export interface TrustedIdentitySystem {
+  issuer: string;
+  name: string;
+  system: IdentitySystem;
+}
+
+/**
+ * A client of every identity system the target trusts, first one first, each speaking the
+ * configured protocol. With `userinfo-sub-unchecked` each takes the identity from the UserInfo
+ * answer without comparing its `sub` with the ID token's (or SLSx's `user_id`).
+ */
+export function identitySystemsFor(options: ResolvedTargetOptions): TrustedIdentitySystem[] {
+  const checks = { compareUserinfoSub: options.defect !== 'userinfo-sub-unchecked' };
+  return options.issuers.map(({ issuer, name, identityClient }) => ({
+    issuer,
+    name,
+    system:
+      options.identityProtocol === 'slsx'
+        ? new SlsxClient(issuer, identityClient, checks)
+        : new IdentityClient(issuer, identityClient, checks),
+  }));
 }

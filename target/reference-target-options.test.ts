@@ -45,6 +45,46 @@ describe('resolveTargetOptions', () => {
     );
   });
 
+  it('lists every trusted issuer, the first one first, each named by its host unless named', () => {
+    const resolved = resolveTargetOptions({
+      ...valid,
+      moreIssuers: [
+        {
+          issuer: 'http://127.0.0.1:4002/',
+          name: 'Login.gov',
+          identityClient: { clientId: 'bb2', clientSecret: 's2' },
+        },
+      ],
+    });
+
+    expect(resolved.issuers).toEqual([
+      {
+        issuer: 'http://127.0.0.1:4000',
+        name: '127.0.0.1:4000',
+        identityClient: { clientId: 'bb2', clientSecret: 'bb2-secret' },
+      },
+      {
+        issuer: 'http://127.0.0.1:4002',
+        name: 'Login.gov',
+        identityClient: { clientId: 'bb2', clientSecret: 's2' },
+      },
+    ]);
+  });
+
+  it('names every problem of a further issuer', () => {
+    const options = {
+      ...valid,
+      moreIssuers: [{ issuer: 'nowhere', identityClient: { clientId: '' } }],
+    } as unknown as ReferenceTargetOptions;
+
+    expect(() => resolveTargetOptions(options)).toThrowError(
+      'Invalid reference target options: ' +
+        "moreIssuers[0].issuer must be an http(s) URL (got 'nowhere'); " +
+        "moreIssuers[0].identityClient.clientId must be a non-empty string (got ''); " +
+        'moreIssuers[0].identityClient.clientSecret must be a non-empty string (got nothing)',
+    );
+  });
+
   it('refuses a databaseUrl that is not PostgreSQL', () => {
     expect(() => resolveTargetOptions({ ...valid, databaseUrl: 'mysql://db' })).toThrowError(
       "databaseUrl must be a postgres:// or postgresql:// URL (got 'mysql://db')",

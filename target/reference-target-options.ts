@@ -10,6 +10,15 @@ export interface AppRegistration {
   redirectUris: string[];
 }
 
+/** An identity system the target trusts, as the target is configured for it. */
+export interface IssuerOption {
+  /** Issuer URL (with `slsx`, its base URL). */
+  issuer: string;
+  identityClient: { clientId: string; clientSecret: string };
+  /** What the sign-in page calls it. Default: the issuer's host. */
+  name?: string;
+}
+
 /** Protocols the target can speak to the identity system. */
 export const IDENTITY_PROTOCOLS = ['oidc', 'slsx'] as const;
 
@@ -25,6 +34,14 @@ export interface ReferenceTargetOptions {
   identityProtocol?: IdentityProtocol;
   /** The target's own client at the identity system. */
   identityClient: { clientId: string; clientSecret: string };
+  /** What the sign-in page calls `issuer` when the target trusts more than one. Default: its host. */
+  issuerName?: string;
+  /**
+   * Further identity systems the target trusts beside `issuer`, each speaking `identityProtocol`
+   * with a client of the target's own. With any, a login starts on a sign-in page where the
+   * beneficiary chooses one (`issuer` first), and an identity is the pair (`iss`, `sub`).
+   */
+  moreIssuers?: IssuerOption[];
   /** Base URL of the FHIR data backend, without `/v2/fhir`. */
   backendUrl: string;
   /**
@@ -48,6 +65,8 @@ export interface ResolvedTargetOptions {
   issuer: string;
   identityProtocol: IdentityProtocol;
   identityClient: { clientId: string; clientSecret: string };
+  /** Every identity system the target trusts, `issuer` first, each with its name. */
+  issuers: Required<IssuerOption>[];
   backendUrl: string;
   mbiHash: { salt: string; iterations: number };
   defect: Defect;
@@ -69,6 +88,8 @@ export function resolveTargetOptions(options: ReferenceTargetOptions): ResolvedT
   checkUrl(problems, 'backendUrl', options.backendUrl);
   checkText(problems, 'identityClient.clientId', options.identityClient?.clientId);
   checkText(problems, 'identityClient.clientSecret', options.identityClient?.clientSecret);
+  if (options.issuerName !== undefined) checkText(problems, 'issuerName', options.issuerName);
+  checkMoreIssuers(problems, options.moreIssuers);
   const salt = options.mbiHash?.salt;
   // BB2.0 hex-decodes its salt setting before hashing (fixtures/mbi-hash.ts does the same).
   if (typeof salt !== 'string' || !/^(?:[0-9a-fA-F]{2})+$/.test(salt)) {
@@ -104,10 +125,22 @@ export function resolveTargetOptions(options: ReferenceTargetOptions): ResolvedT
     );
   }
 
+  const trusted = [
+    { issuer: options.issuer, identityClient: options.identityClient, name: options.issuerName },
+    ...(options.moreIssuers ?? []),
+  ].map((one) => {
+    const issuer = one.issuer.replace(/\/$/, '');
+    return {
+      issuer,
+      identityClient: { ...one.identityClient },
+      name: one.name ?? new URL(issuer).host,
+    };
+  });
   return {
     issuer: options.issuer.replace(/\/$/, ''),
     identityProtocol,
     identityClient: { ...options.identityClient },
+    issuers: trusted,
     backendUrl: options.backendUrl.replace(/\/+$/, ''),
     mbiHash: { ...options.mbiHash },
     defect,
@@ -140,6 +173,21 @@ function checkApps(problems: string[], apps: unknown): void {
       return;
     }
     app.redirectUris.forEach((uri, i) => checkUrl(problems, `${at}.redirectUris[${i}]`, uri));
+  });
+}
+
+function checkMoreIssuers(problems: string[], more: unknown): void {
+  if (more === undefined) return;
+  if (!Array.isArray(more)) {
+    problems.push(`moreIssuers must be an array (got ${show(more)})`);
+    return;
+  }
+  more.forEach((one: Partial<IssuerOption>, index) => {
+    const at = `moreIssuers[${index}]`;
+    checkUrl(problems, `${at}.issuer`, one?.issuer);
+    checkText(problems, `${at}.identityClient.clientId`, one?.identityClient?.clientId);
+    checkText(problems, `${at}.identityClient.clientSecret`, one?.identityClient?.clientSecret);
+    if (one?.name !== undefined) checkText(problems, `${at}.name`, one.name);
   });
 }
 

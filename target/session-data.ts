@@ -8,6 +8,8 @@ declare module 'express-session' {
     pendingAuthorization: AuthorizationRequest;
     /** State, nonce and PKCE verifier of the login in progress at the identity system. */
     identityChecks: IdentityChecks;
+    /** Which of the trusted identity systems that login went to (index, first one 0). */
+    identityProvider: number;
     /** The local user logged in in this browser, until the consent decision. */
     userId: number;
   }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { logger } from '../core/log.ts';
-import type { IdentityChecks, VerifiedIdentity } from './identity-client.ts';
+import type { IdentityChecks, IdentityClientChecks, VerifiedIdentity } from './identity-client.ts';
 
 const log = logger('target:slsx');
 
@@ -22,11 +22,18 @@ export class SlsxClient {
   readonly #baseUrl: string;
   readonly #clientId: string;
   readonly #clientSecret: string;
+  readonly #compareUserId: boolean;
 
-  constructor(baseUrl: string, client: { clientId: string; clientSecret: string }) {
+  /** `checks.compareUserinfoSub`: whether the user answer's `id` must equal `user_id`. */
+  constructor(
+    baseUrl: string,
+    client: { clientId: string; clientSecret: string },
+    checks: IdentityClientChecks = {},
+  ) {
     this.#baseUrl = baseUrl.replace(/\/+$/, '');
     this.#clientId = client.clientId;
     this.#clientSecret = client.clientSecret;
+    this.#compareUserId = checks.compareUserinfoSub ?? true;
   }
 
   async startLogin(redirectUri: string): Promise<{ url: URL; checks: IdentityChecks }> {
@@ -73,14 +80,17 @@ export class SlsxClient {
     if (user.status !== 200) throw new Error(`the SLSx user call answered ${user.status}`);
     const body = (await user.json()) as { data?: { user?: SlsxUser } };
     const found = body.data?.user ?? {};
-    if (found.id !== userId) throw new Error('the SLSx user id differs from the session user_id');
+    if (found.id !== userId && this.#compareUserId) {
+      throw new Error('the SLSx user id differs from the session user_id');
+    }
 
     await this.#signOut(userId, authToken);
     const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
-    log('user %s logged in at %s', userId, this.#baseUrl);
+    const sub = this.#compareUserId ? userId : (text(found.id) ?? userId);
+    log('user %s logged in at %s (session user_id %s)', sub, this.#baseUrl, userId);
     return {
       iss: this.#baseUrl,
-      sub: userId,
+      sub,
       mbi: text(found.mbi),
       givenName: text(found.firstName),
       familyName: text(found.lastName),

@@ -2,7 +2,7 @@ import type { RequestListener } from 'node:http';
 import { listen } from '../core/listen.ts';
 import { logger } from '../core/log.ts';
 import { openDatabase, type Database } from './database.ts';
-import { identitySystemFor } from './identity-system.ts';
+import { identitySystemsFor } from './identity-system.ts';
 import { IDENTITY_CALLBACK_PATH } from './identity-callback-route.ts';
 import { createOAuthModel } from './oauth-model.ts';
 import { createOAuthServer } from './oauth-server.ts';
@@ -65,13 +65,14 @@ export async function startReferenceTarget(
     shareTokensAcrossApps: resolved.defect === 'shared-token-across-apps',
   });
   const oauth = createOAuthServer(model);
-  const identity = identitySystemFor(resolved);
+  const [identity, ...moreIdentities] = identitySystemsFor(resolved).map((one) => one.system);
   const identityRedirectUri = `${server.url}${IDENTITY_CALLBACK_PATH}`;
   app = buildTargetApp({
     db,
     oauth,
     model,
-    identity,
+    identity: identity!,
+    moreIdentities,
     options: resolved,
     baseUrl: server.url,
     identityRedirectUri,

@@ -5,7 +5,7 @@ import session from 'express-session';
 import { logger } from '../core/log.ts';
 import { authorizeRoutes } from './authorize-routes.ts';
 import type { Database } from './database.ts';
-import type { IdentityClient } from './identity-client.ts';
+import type { IdentitySystem, TrustedIdentitySystem } from './identity-system.ts';
 import { renderErrorPage } from './error-page.ts';
 import { fhirRoutes } from './fhir-routes.ts';
 import { identityCallbackRoute } from './identity-callback-route.ts';
@@ -15,7 +15,7 @@ import type { PatientMatch } from './patient-lookup.ts';
 import type { ResolvedTargetOptions } from './reference-target-options.ts';
 import { SESSION_COOKIE } from './session-data.ts';
 import { tokenRoutes } from './token-routes.ts';
-import { UserStore } from './user-store.ts';
+import { AllocatedUserIds, UserStore } from './user-store.ts';
 import { userinfoRoute } from './userinfo-route.ts';
 
 const log = logger('target');
@@ -25,7 +25,10 @@ export interface TargetAppContext {
   db: Database;
   oauth: OAuth2Server;
   model: TargetOAuthModel;
-  identity: Pick<IdentityClient, 'startLogin' | 'finishLogin'>;
+  /** The client of `options.issuer`, the first identity system the target trusts. */
+  identity: IdentitySystem;
+  /** Clients of `options.issuers` after the first, in the same order. */
+  moreIdentities?: IdentitySystem[];
   options: ResolvedTargetOptions;
   /** The target's own base URL, without a trailing slash. */
   baseUrl: string;
@@ -39,7 +42,17 @@ export function buildTargetApp(context: TargetAppContext): Express {
   const users = new UserStore(db, {
     caseInsensitive: options.defect === 'case-insensitive-column',
   });
-  const { identity } = context;
+  const systems = [context.identity, ...(context.moreIdentities ?? [])];
+  if (systems.length !== options.issuers.length) {
+    throw new Error(
+      `${options.issuers.length} identity systems trusted, ${systems.length} clients`,
+    );
+  }
+  const identities: TrustedIdentitySystem[] = options.issuers.map(({ issuer, name }, i) => ({
+    issuer,
+    name,
+    system: systems[i]!,
+  }));
   const baseUrl = () => context.baseUrl;
   const app = express();
 
@@ -65,16 +78,18 @@ export function buildTargetApp(context: TargetAppContext): Express {
       oauth,
       apps: options.apps,
       users,
-      identity,
+      identities,
       identityRedirectUri: context.identityRedirectUri,
     }),
   );
   app.use(
     identityCallbackRoute({
-      identity,
+      identities: systems,
       baseUrl,
       defect: options.defect,
       users,
+      allocatedIds:
+        options.defect === 'first-login-race' ? new AllocatedUserIds(db, users) : undefined,
       hashMbi: (mbi) => hashMbi(mbi, options.mbiHash),
       findPatient: context.findPatient,
     }),

@@ -10,8 +10,16 @@ const second = { iss, sub: '1cd35a80-ea16-11f0-8000-0000a1b2c3d4' };
  * Pairs of distinct identities, each of which one defect merges into one user. Every test below
  * states the merge as the defect's bug; `none` must keep every pair apart.
  */
+/** Defects whose mistake is outside the key: `userKey` is the correct (`iss`, `sub`) for them. */
+const OUTSIDE_THE_KEY = [
+  'case-insensitive-column',
+  'shared-token-across-apps',
+  'userinfo-sub-unchecked',
+  'first-login-race',
+] as const;
+
 const TWINS: Record<
-  Exclude<Defect, 'none' | 'case-insensitive-column' | 'shared-token-across-apps'>,
+  Exclude<Defect, 'none' | (typeof OUTSIDE_THE_KEY)[number]>,
   [object, object]
 > = {
   'truncate-uuid-96': [first, second],
@@ -50,6 +58,8 @@ const TWINS: Record<
     { iss: 'http://127.0.0.1:4001', sub: 'b-2', email: 'ann@example.test' },
   ],
   'response-cache-prefix-8': [first, second],
+  // The same sub from the target's two identity systems: unique within each, not across them.
+  'issuer-ignored': [first, { iss: 'http://127.0.0.1:4001', sub: first.sub }],
 };
 
 describe('userKey', () => {
@@ -64,17 +74,21 @@ describe('userKey', () => {
   });
 
   it('is (iss, sub) for none and for the defects that act outside the key', () => {
-    for (const defect of ['none', 'case-insensitive-column', 'response-cache-prefix-8'] as const) {
+    for (const defect of ['none', 'response-cache-prefix-8', ...OUTSIDE_THE_KEY] as const) {
       expect(userKey(defect, first)).toBe(JSON.stringify([iss, first.sub]));
     }
   });
 
-  it('has twins for every defect but none', () => {
+  it('has twins for every defect but none and those outside the key', () => {
     expect(Object.keys(TWINS).sort()).toEqual(
       DEFECTS.filter(
-        (d) => !['none', 'case-insensitive-column', 'shared-token-across-apps'].includes(d),
+        (d) => d !== 'none' && !(OUTSIDE_THE_KEY as readonly string[]).includes(d),
       ).sort(),
     );
+  });
+
+  it('keys on sub alone with defect issuer-ignored', () => {
+    expect(userKey('issuer-ignored', first)).toBe('1c3ac400-ea16-11f0-8000-0000a1b2c3d4');
   });
 
   for (const [defect, [a, b]] of Object.entries(TWINS)) {

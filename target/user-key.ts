@@ -3,9 +3,21 @@ import { createHash } from 'node:crypto';
 /**
  * The reference target's switchable mistakes (DOMAIN.md section 4), each changing only the part a
  * real team got wrong. `none` is the correct behaviour. `userKey` holds the ones that change how
- * an identity becomes a local username; the others act in `user-store.ts` (the case-insensitive
- * column), `beneficiary-login.ts` (the guard), `fhir-routes.ts` (the response cache) and
- * `oauth-model.ts` (one token shared across apps).
+ * an identity becomes a local username (`issuer-ignored` among them); the others act in
+ * `user-store.ts` (the case-insensitive column), `beneficiary-login.ts` (the guard, and the
+ * first-login race), `fhir-routes.ts` (the response cache), `oauth-model.ts` (one token shared
+ * across apps) and `identity-client.ts` / `slsx-client.ts` (the UserInfo `sub` never compared).
+ *
+ * - `userinfo-sub-unchecked`: the target takes who logged in from the UserInfo answer, `sub`
+ *   included, and never checks that its `sub` is the ID token's (OpenID Connect Core 1.0, 5.3.2;
+ *   with SLSx, that the user answer's `id` is the session's `user_id`). An identity provider that
+ *   answers UserInfo about another account (a stale cache, a mixed-up session, a substituted
+ *   token) then logs the person in as that other account.
+ * - `first-login-race`: a new user's id is allocated as one more than the largest id when the
+ *   new-user path starts, and written once the patient lookup has answered, with the insert
+ *   tolerating a clash (`on conflict do nothing`) and the user then loaded by the id it
+ *   allocated. One login at a time it is correct; two first logins in flight together allocate
+ *   the same id, and the second person is filed under the first one's user and crosswalk.
  */
 export const DEFECTS = [
   'none',
@@ -21,6 +33,9 @@ export const DEFECTS = [
   'guarded-truncate-uuid-96',
   'response-cache-prefix-8',
   'shared-token-across-apps',
+  'issuer-ignored',
+  'userinfo-sub-unchecked',
+  'first-login-race',
 ] as const;
 
 export type Defect = (typeof DEFECTS)[number];
@@ -55,6 +70,8 @@ const SHORT_HASH_HEX = 4;
  * - `short-hash-16`: the first 16 bits of SHA-256(`sub`) as the key.
  * - `email-key`: the `email` claim as the key (the 2023 "nOAuth" class; OpenID Connect Core 5.7
  *   says not to).
+ * - `issuer-ignored`: `sub` alone, in a target that trusts two identity systems: the same `sub`
+ *   from both (each unique only within its own issuer) is one user.
  *
  * `case-insensitive-column` keeps the correct key: its mistake is in the database (`user-store.ts`).
  */
@@ -78,6 +95,8 @@ export function userKey(defect: Defect, identity: FederatedIdentity): string {
       return createHash('sha256').update(sub).digest('hex').slice(0, SHORT_HASH_HEX);
     case 'email-key':
       return identity.email ?? JSON.stringify([iss, sub]);
+    case 'issuer-ignored':
+      return sub;
     default:
       return JSON.stringify([iss, sub]);
   }

@@ -98,6 +98,54 @@ export class UserStore {
   }
 }
 
+/**
+ * The `first-login-race` defect's way of making a user: the id is allocated by the application
+ * (`allocateId`, one more than the largest) when the new-user path starts, and written later by
+ * `createWithId`. Between the two the login waits for the patient lookup, and a second first
+ * login in that wait allocates the same id. The insert tolerates the clash, as the correct
+ * `create` does, but then loads the user by the id it allocated: the first login's.
+ */
+export class AllocatedUserIds {
+  readonly #db: Database;
+  readonly #users: UserStore;
+
+  constructor(db: Database, users: UserStore) {
+    this.#db = db;
+    this.#users = users;
+  }
+
+  async allocateId(): Promise<number> {
+    const rows = await this.#db.query<{ next: number }>(
+      'select coalesce(max(id), 0) + 1 as next from users',
+    );
+    return Number(rows[0]!.next);
+  }
+
+  async createWithId(id: number, user: NewUser): Promise<CrosswalkedUser> {
+    await this.#db.query(
+      `with created as (
+          insert into users (id, username, issuer, subject, given_name, family_name, email)
+            values ($1, $2, $3, $4, $5, $6, $7) on conflict do nothing returning id)
+        insert into crosswalks (user_id, fhir_patient_id, mbi_hash)
+          select id, $8, $9 from created`,
+      [
+        id,
+        user.username,
+        user.issuer,
+        user.subject,
+        user.givenName,
+        user.familyName,
+        user.email,
+        user.patientId,
+        user.mbiHash,
+      ],
+    );
+    const stored = await this.#users.findById(id);
+    if (!stored) throw new Error(`Failed to store user ${user.username}: no row after insert`);
+    return stored;
+  }
+}
+
 function toUser(row: UserRow): CrosswalkedUser {
   return {
     id: row.id,

@@ -38,6 +38,11 @@ describe('createTransform', () => {
     expect(key('mariadb-ci+drop-issuer', 'Straße é  ')).toBe('STRASE E');
   });
 
+  it('merges compatibility forms but keeps case under nfkc', () => {
+    expect(key('nfkc+drop-issuer', '\uff21b\u00b2')).toBe('Ab2');
+    expect(key('nfkc+drop-issuer', 'Ab')).not.toBe(key('nfkc+drop-issuer', 'ab'));
+  });
+
   it('merges compatibility forms and dotless i under nfkc-casefold', () => {
     expect(key('nfkc-casefold+drop-issuer', 'ﬁ²')).toBe('fi2');
     expect(key('nfkc-casefold+drop-issuer', 'ı')).toBe('i');
@@ -84,8 +89,8 @@ describe('createTransform', () => {
       "transform step 'slice' must be written slice:a:b with integer parameters (got 'slice:9'); " +
         "transform step prefix:N: N must be an integer >= 1 (got 'prefix:0'); " +
         'transform steps must be one of iss-sub, prefix:N, suffix:N, slice:a:b, prefix-bytes:N, ' +
-        'suffix-bytes:N, slice-bytes:a:b, lower, upper, mariadb-ci, nfkc-casefold, trim, number, ' +
-        "sha256-bits:N, drop-issuer, strip-provider-prefix, email (got 'shout')",
+        'suffix-bytes:N, slice-bytes:a:b, lower, upper, mariadb-ci, nfkc, nfkc-casefold, trim, ' +
+        "number, sha256-bits:N, drop-issuer, strip-provider-prefix, email (got 'shout')",
     );
     expect(() => createTransform('')).toThrowError(
       "transform must be a spec such as 'slice:9:36' (got '')",

@@ -95,6 +95,12 @@ export const STEP_DEFINITIONS: Readonly<Record<string, StepDefinition>> = {
     describe: () => 'compares sub as a MariaDB utf8mb4_general_ci column does',
     apply: onSub((sub) => mariadbCollationKey(sub)),
   },
+  nfkc: {
+    params: [],
+    check: none,
+    describe: () => 'applies Unicode NFKC (fullwidth and superscript forms become ASCII)',
+    apply: onSub((sub) => sub.normalize('NFKC')),
+  },
   'nfkc-casefold': {
     params: [],
     check: none,

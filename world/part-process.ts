@@ -5,23 +5,48 @@ import { isTwinsubError } from '../core/twinsub-error.ts';
 import { seededRandom } from '../core/random.ts';
 import { startSimulator } from '../simulator/start-simulator.ts';
 import { startReferenceTarget } from '../target/start-reference-target.ts';
-import type { PartMessage, PartRequest } from './part-protocol.ts';
+import type { StartedSimulator } from '../simulator/started-simulator.ts';
+import type { PartMessage, PartRequest, SimulatorPartInfo } from './part-protocol.ts';
 
 const send = (message: PartMessage) => process.send?.(message);
 
 async function start(request: PartRequest): Promise<{ info: unknown; stop: () => Promise<void> }> {
   if (request.part === 'simulator') {
-    const { seed, startMs, ...rest } = request.options;
+    const { seed, startMs, more = [], ...rest } = request.options;
+    // Every identity provider of the world keeps one simulated time.
+    const clock = new ManualClock(startMs);
     const simulator = await startSimulator({
       ...rest,
-      clock: new ManualClock(startMs),
+      clock,
       random: seededRandom(seed).fork('simulator'),
       onWarning: (line) => send({ type: 'warning', line }),
     });
-    return {
-      info: { issuer: simulator.issuer, controlUrl: simulator.controlUrl },
-      stop: () => simulator.stop(),
+    const others: StartedSimulator[] = [];
+    const stop = async () => {
+      await Promise.all([simulator, ...others].map((one) => one.stop()));
     };
+    try {
+      for (const [index, ports] of more.entries()) {
+        others.push(
+          await startSimulator({
+            scheme: rest.scheme,
+            ...ports,
+            clock,
+            random: seededRandom(seed).fork(`simulator-${index + 2}`),
+            onWarning: (line) => send({ type: 'warning', line }),
+          }),
+        );
+      }
+    } catch (error) {
+      await stop();
+      throw error;
+    }
+    const info: SimulatorPartInfo = {
+      issuer: simulator.issuer,
+      controlUrl: simulator.controlUrl,
+      more: others.map((one) => ({ issuer: one.issuer, controlUrl: one.controlUrl })),
+    };
+    return { info, stop };
   }
   const target = await startReferenceTarget(request.options);
   return {

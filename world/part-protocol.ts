@@ -1,6 +1,13 @@
 import type { ReferenceTargetOptions } from '../target/reference-target-options.ts';
 import type { TwinsubErrorCode } from '../core/twinsub-error.ts';
 
+/** A simulator part's answer: its identity providers' issuers and control APIs, first first. */
+export interface SimulatorPartInfo {
+  issuer: string;
+  controlUrl: string;
+  more: { issuer: string; controlUrl: string }[];
+}
+
 /** What a parent asks a part process to start; options cross the process boundary as JSON. */
 export type PartRequest =
   | {
@@ -12,6 +19,11 @@ export type PartRequest =
         scheme: string;
         port?: number;
         controlPort?: number;
+        /**
+         * Further identity providers in the same process, each an issuer of its own on its own
+         * ports, sharing the simulated clock. Default none.
+         */
+        more?: { port?: number; controlPort?: number }[];
       };
     }
   | { part: 'target'; options: ReferenceTargetOptions };

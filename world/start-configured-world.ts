@@ -8,7 +8,8 @@ import { generatePopulation } from '../fixtures/generate-population.ts';
 import { SimulatorControl } from '../simulator/control-client.ts';
 import { reachTarget } from './external-target.ts';
 import { spawnPart } from './spawn-part.ts';
-import { worldAccounts } from './world-accounts.ts';
+import type { SimulatorPartInfo } from './part-protocol.ts';
+import { worldAccounts, type WorldIdentityProvider } from './world-accounts.ts';
 import type { World } from './start-world.ts';
 
 const log = logger('world');
@@ -39,7 +40,8 @@ export async function startConfiguredWorld(
   };
 
   try {
-    const simulatorStart = spawnPart<{ issuer: string; controlUrl: string }>(
+    const { more } = config.identityProviders;
+    const simulatorStart = spawnPart<SimulatorPartInfo>(
       {
         part: 'simulator',
         options: {
@@ -48,6 +50,7 @@ export async function startConfiguredWorld(
           scheme: options.scheme,
           port: config.ports.simulator,
           controlPort: config.ports.control,
+          more: more.map((one) => ({ port: one.port, controlPort: one.controlPort })),
         },
       },
       options.onWarning,
@@ -55,11 +58,28 @@ export async function startConfiguredWorld(
     stops.push(async () => (await simulatorStart.catch(() => undefined))?.stop());
     const { info: simulator } = await simulatorStart;
     const control = new SimulatorControl(simulator.controlUrl);
-    await control.registerClient({
-      client_id: config.identityClient.clientId,
-      client_secret: config.identityClient.clientSecret,
-      redirect_uris: [config.identityClient.redirectUri],
-    });
+    const providers: WorldIdentityProvider[] = [
+      {
+        name: 'identity provider 1',
+        issuer: simulator.issuer,
+        control,
+        choose: config.identityProviders.choose,
+      },
+      ...simulator.more.map((started, i) => ({
+        name: `identity provider ${i + 2}`,
+        issuer: started.issuer,
+        control: new SimulatorControl(started.controlUrl),
+        choose: more[i]!.choose,
+      })),
+    ];
+    const clients = [config.identityClient, ...more.map((one) => one.identityClient)];
+    for (const [i, provider] of providers.entries()) {
+      await provider.control.registerClient({
+        client_id: clients[i]!.clientId,
+        client_secret: clients[i]!.clientSecret,
+        redirect_uris: [clients[i]!.redirectUri],
+      });
+    }
 
     const backend = await startDataBackend({
       population,
@@ -92,7 +112,8 @@ export async function startConfiguredWorld(
       targetUrl: target.url,
       simulatorUrl: simulator.issuer,
       backendUrl: backend.url,
-      ...worldAccounts(population, control),
+      ...worldAccounts(population, providers),
+      holdLoginLookups: (count) => backend.holdLoginLookups(count),
       stop,
       [Symbol.asyncDispose]: stop,
     };

@@ -11,9 +11,11 @@ import { SimulatorControl } from '../simulator/control-client.ts';
 import type { Account } from '../simulator/account.ts';
 import { spawnPart } from './spawn-part.ts';
 import type { Ownership } from '../oracle/ownership.ts';
-import { worldAccounts, type EnrollOptions } from './world-accounts.ts';
+import type { LookupHold } from '../backend/login-lookup-gate.ts';
+import type { SimulatorPartInfo } from './part-protocol.ts';
+import { worldAccounts, type EnrollOptions, type WorldIdentityProvider } from './world-accounts.ts';
 
-export type { EnrollOptions } from './world-accounts.ts';
+export type { EnrollOptions, WorldIdentityProvider } from './world-accounts.ts';
 import type { Defect } from '../target/user-key.ts';
 import type { WorldOptions } from './world-options.ts';
 
@@ -22,7 +24,10 @@ const log = logger('world');
 /** A started world: identity system, data backend, reference target and apps, all on loopback. */
 export interface World extends AsyncDisposable {
   readonly population: Population;
+  /** The first identity provider's control API (`identityProviders[0].control`). */
   readonly control: SimulatorControl;
+  /** Every identity provider the target trusts, the first one first. */
+  readonly identityProviders: WorldIdentityProvider[];
   readonly apps: StartedThirdPartyApp[];
   readonly targetUrl: string;
   readonly simulatorUrl: string;
@@ -36,6 +41,13 @@ export interface World extends AsyncDisposable {
    * account under a transform; `email` replaces the beneficiary's own.
    */
   enroll(beneficiary: Beneficiary, options?: EnrollOptions): Promise<Account>;
+  /** The identity provider holding the beneficiary's account, once enrolled. */
+  identityProviderOf(key: string): WorldIdentityProvider | undefined;
+  /**
+   * Holds the data backend's login lookups until `count` wait at once (`LoginLookupGate`): that
+   * many first logins are then all inside the target's check-then-store window together.
+   */
+  holdLoginLookups(count: number): LookupHold;
   stop(): Promise<void>;
 }
 
@@ -59,7 +71,8 @@ export async function startWorld(options: WorldOptions): Promise<World> {
   const clock = new ManualClock(DEFAULT_EPOCH_MS);
   try {
     // The simulator and the target run in processes of their own, as they would for real.
-    const simulatorStart = spawnPart<{ issuer: string; controlUrl: string }>(
+    const providerCount = options.identityProviders ?? 2;
+    const simulatorStart = spawnPart<SimulatorPartInfo>(
       {
         part: 'simulator',
         options: {
@@ -68,6 +81,10 @@ export async function startWorld(options: WorldOptions): Promise<World> {
           scheme: options.scheme ?? 'uuid-v1',
           port: ports.simulator,
           controlPort: ports.control,
+          more: Array.from({ length: providerCount - 1 }, (_, i) => ({
+            port: ports.moreSimulators?.[i]?.simulator,
+            controlPort: ports.moreSimulators?.[i]?.control,
+          })),
         },
       },
       options.onWarning,
@@ -92,10 +109,18 @@ export async function startWorld(options: WorldOptions): Promise<World> {
     }
 
     const identityClient = { clientId: 'reference-target', clientSecret: hex(random, 24) };
+    // The target's client at each further identity provider has a secret of its own.
+    const moreIssuers = simulator.more.map(({ issuer }, i) => ({
+      issuer,
+      name: PROVIDER_NAMES[i + 1] ?? `identity provider ${i + 2}`,
+      identityClient: { clientId: 'reference-target', clientSecret: hex(random, 24) },
+    }));
     const targetStart = spawnPart<{ url: string; identityRedirectUri: string }>({
       part: 'target',
       options: {
         issuer: simulator.issuer,
+        issuerName: PROVIDER_NAMES[0],
+        moreIssuers,
         identityProtocol: options.identityProtocol,
         identityClient,
         backendUrl: backend.url,
@@ -113,11 +138,31 @@ export async function startWorld(options: WorldOptions): Promise<World> {
     });
     stops.push(async () => (await targetStart.catch(() => undefined))?.stop());
     const { info: target } = await targetStart;
-    await control.registerClient({
-      client_id: identityClient.clientId,
-      client_secret: identityClient.clientSecret,
-      redirect_uris: [target.identityRedirectUri],
-    });
+    // The reference target's sign-in page names each issuer (`target/sign-in-page.ts`).
+    const choose = (issuer: string) =>
+      providerCount > 1 ? `a[data-identity-provider="${issuer}"]` : undefined;
+    const providers: WorldIdentityProvider[] = [
+      {
+        name: PROVIDER_NAMES[0],
+        issuer: simulator.issuer,
+        control,
+        choose: choose(simulator.issuer),
+      },
+      ...simulator.more.map((more, i) => ({
+        name: moreIssuers[i]!.name,
+        issuer: more.issuer,
+        control: new SimulatorControl(more.controlUrl),
+        choose: choose(more.issuer),
+      })),
+    ];
+    const clients = [identityClient, ...moreIssuers.map((more) => more.identityClient)];
+    for (const [i, provider] of providers.entries()) {
+      await provider.control.registerClient({
+        client_id: clients[i]!.clientId,
+        client_secret: clients[i]!.clientSecret,
+        redirect_uris: [target.identityRedirectUri],
+      });
+    }
     for (const app of apps) app.connect(blueButtonEndpoints(target.url));
     log('world started: simulator %s, target %s', simulator.issuer, target.url);
 
@@ -128,7 +173,8 @@ export async function startWorld(options: WorldOptions): Promise<World> {
       targetUrl: target.url,
       simulatorUrl: simulator.issuer,
       backendUrl: backend.url,
-      ...worldAccounts(population, control),
+      ...worldAccounts(population, providers),
+      holdLoginLookups: (count) => backend.holdLoginLookups(count),
       stop,
       [Symbol.asyncDispose]: stop,
     };
@@ -137,6 +183,9 @@ export async function startWorld(options: WorldOptions): Promise<World> {
     throw error;
   }
 }
+
+/** What the reference target's sign-in page calls the world's identity providers, in order. */
+const PROVIDER_NAMES = ['Medicare.gov', 'Login.gov'] as const;
 
 function hex(random: Random, bytes: number): string {
   return Buffer.from(random.bytes(bytes)).toString('hex');

@@ -19,10 +19,14 @@ describe('worldAccounts', () => {
     });
     const population = generatePopulation({ seed: 4, size: 4 });
     const [first, twin, other, explicit] = population.beneficiaries;
-    const { enroll, subjects, ownership } = worldAccounts(
-      population,
-      new SimulatorControl(simulator.controlUrl),
-    );
+    const { enroll, subjects, ownership } = worldAccounts(population, [
+      {
+        name: 'the simulator',
+        issuer: simulator.issuer,
+        control: new SimulatorControl(simulator.controlUrl),
+        choose: undefined,
+      },
+    ]);
 
     const original = await enroll(first!);
     const twinAccount = await enroll(twin!, {
@@ -42,6 +46,7 @@ describe('worldAccounts', () => {
     ]);
     expect(subjects.get(twin!.key)).toBe(twinAccount.sub);
     expect(ownership.subjectOf(first!.key)).toBe(original.sub);
+    expect(ownership.issuerOf?.(first!.key)).toBe(simulator.issuer);
     expect(ownership.patientOf(other!.key)).toBe(other!.patientId);
   });
 });

@@ -10,27 +10,64 @@ export interface EnrollOptions {
   sub?: string;
   twinOf?: { sub: string; transform: string };
   email?: string;
+  /**
+   * Which of the world's identity providers holds the account (index into
+   * `World.identityProviders`). Default 0, the first.
+   */
+  identityProvider?: number;
+  /**
+   * The identity provider misbehaves for this account: UserInfo answers with the claims of the
+   * account whose `sub` this is, at the same identity provider (`AccountInput.userinfoOf`).
+   */
+  userinfoOf?: string;
+}
+
+/** An identity system of a world, as scenarios reach it and as a person picks it. */
+export interface WorldIdentityProvider {
+  /** What the target's sign-in page calls it. */
+  name: string;
+  /** Its `iss`. */
+  issuer: string;
+  control: SimulatorControl;
+  /**
+   * CSS selector of what a person clicks on the target's sign-in page to use this identity
+   * provider; undefined when the target trusts only one and has no such page.
+   */
+  choose: string | undefined;
 }
 
 /**
- * The accounts side of any world, whatever its target: creating a beneficiary's account at the
- * simulator (under a scheme, with an explicit sub, or as a twin), and who owns what.
+ * The accounts side of any world, whatever its target: creating a beneficiary's account at one
+ * of the world's identity providers (under a scheme, with an explicit sub, or as a twin), and who
+ * owns what.
  */
-export function worldAccounts(population: Population, control: SimulatorControl) {
+export function worldAccounts(population: Population, providers: WorldIdentityProvider[]) {
   const subjects = new Map<string, string>();
+  const providerOf = new Map<string, number>();
   const ownership: Ownership = {
     canaryPattern: CANARY_PATTERN,
     ownerOfCanary: (canary) => population.owners.get(canary),
     ownerOfPatient: (id) => population.byPatientId.get(id)?.key,
     patientOf: (key) => population.byKey.get(key)?.patientId ?? '',
     subjectOf: (key) => subjects.get(key) ?? '',
+    issuerOf: (key) => {
+      const index = providerOf.get(key);
+      return index === undefined ? '' : (providers[index]?.issuer ?? '');
+    },
   };
 
   const enroll = async (
     beneficiary: Beneficiary,
     options: EnrollOptions = {},
   ): Promise<Account> => {
-    const account = await control.createAccount({
+    const index = options.identityProvider ?? 0;
+    const provider = providers[index];
+    if (!provider) {
+      throw new Error(
+        `identityProvider must be one of 0..${providers.length - 1} (got ${options.identityProvider})`,
+      );
+    }
+    const account = await provider.control.createAccount({
       username: beneficiary.username,
       password: beneficiary.password,
       profile: {
@@ -43,10 +80,18 @@ export function worldAccounts(population: Population, control: SimulatorControl)
       ...(options.scheme === undefined ? {} : { scheme: options.scheme }),
       ...(options.sub === undefined ? {} : { sub: options.sub }),
       ...(options.twinOf === undefined ? {} : { twinOf: options.twinOf }),
+      ...(options.userinfoOf === undefined ? {} : { userinfoOf: options.userinfoOf }),
     });
     subjects.set(beneficiary.key, account.sub);
+    providerOf.set(beneficiary.key, index);
     return account;
   };
 
-  return { subjects, ownership, enroll };
+  /** The identity provider that holds the beneficiary's account, once enrolled. */
+  const identityProviderOf = (key: string): WorldIdentityProvider | undefined => {
+    const index = providerOf.get(key);
+    return index === undefined ? undefined : providers[index];
+  };
+
+  return { subjects, ownership, enroll, identityProviders: providers, identityProviderOf };
 }

@@ -10,6 +10,12 @@ export interface WorldOptions {
   scheme?: string;
   /** Protocol the reference target speaks to the simulator: `oidc` (default) or `slsx`. */
   identityProtocol?: 'oidc' | 'slsx';
+  /**
+   * Identity providers the reference target trusts, each a simulator issuer of its own. Default
+   * 2: with two, the target's sign-in page offers both and an identity is (`iss`, `sub`), so a
+   * target that ignores the issuer can be caught.
+   */
+  identityProviders?: number;
   /** Third-party apps registered at the target. Default 2. */
   appCount?: number;
   /** PostgreSQL for the target; absent: embedded PGlite. */
@@ -24,6 +30,8 @@ export interface WorldOptions {
 export interface WorldPorts {
   simulator?: number;
   control?: number;
+  /** The identity providers after the first, in order: issuer and control API ports. */
+  moreSimulators?: { simulator?: number; control?: number }[];
   backend?: number;
   target?: number;
   apps?: number[];

@@ -120,8 +120,10 @@ async function session(
 function user(context: SlsxContext, req: IncomingMessage, res: ServerResponse, id: string): void {
   const grant = context.sessions.authToken(bearer(req.headers.authorization));
   if (!grant || grant.sub !== id) return sendJson(res, 403, { error: 'forbidden' });
-  const account = context.accounts.bySub(id);
-  if (!account) return sendJson(res, 404, { error: 'no such user' });
+  const found = context.accounts.bySub(id);
+  if (!found) return sendJson(res, 404, { error: 'no such user' });
+  // An account with `userinfoOf` is answered for that other account, `id` included.
+  const account = context.accounts.userinfoAccount(found);
 
   const answer = {
     id: account.sub,

@@ -113,6 +113,40 @@ describe('the SLSx profile of the simulator', () => {
     ]);
   });
 
+  it('answers the user call of an account made with userinfoOf with that other account', async () => {
+    // Bob signs in; his account's user call answers for Alice, id included.
+    const bob = simulator.createAccount({
+      username: 'bob',
+      password: 'pw',
+      profile: { mbi: '2FH5UF6NM84' },
+      userinfoOf: alice.sub,
+    });
+    const page = load(await (await fetch(loginUrl())).text());
+    const action = new URL(page('form#login-form').attr('action') ?? '', simulator.issuer);
+    const login = await fetch(action, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ username: 'bob', password: 'pw' }).toString(),
+      redirect: 'manual',
+    });
+    const callback = new URL(login.headers.get('location') ?? '');
+    const sessionResponse = await session(callback.searchParams.get('req_token') ?? '');
+    const { auth_token: authToken, user_id: userId } = (await sessionResponse.json()) as {
+      auth_token: string;
+      user_id: string;
+    };
+
+    const user = await userCall(userId, authToken);
+
+    expect(userId).toBe(bob.sub);
+    expect(
+      ((await user.json()) as { data: { user: { id: string; mbi: string } } }).data.user,
+    ).toMatchObject({
+      id: alice.sub,
+      mbi: '1EG4TE5MK73',
+    });
+  });
+
   it('answers sign-out with 302, after which the user call answers 403', async () => {
     const callback = await logIn();
     const { auth_token: token } = (await (

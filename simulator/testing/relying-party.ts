@@ -61,8 +61,11 @@ export class RelyingParty {
     return attempt.browser.submit(attempt.page, '#login-form', { username, password });
   }
 
-  /** Exchanges the callback's code and reads userinfo, as the target does. */
-  async finish(attempt: LoginAttempt, callback: URL) {
+  /**
+   * Exchanges the callback's code and reads userinfo, as the target does: its `sub` must be the
+   * ID token's unless `compareUserinfoSub` is false.
+   */
+  async finish(attempt: LoginAttempt, callback: URL, { compareUserinfoSub = true } = {}) {
     const tokens = await oidc.authorizationCodeGrant(this.#config, callback, {
       pkceCodeVerifier: attempt.checks.codeVerifier,
       expectedState: attempt.checks.state,
@@ -71,7 +74,11 @@ export class RelyingParty {
     });
     const idToken = tokens.claims();
     if (idToken === undefined) throw new Error('the token response has no ID token');
-    const userinfo = await oidc.fetchUserInfo(this.#config, tokens.access_token, idToken.sub);
+    const userinfo = await oidc.fetchUserInfo(
+      this.#config,
+      tokens.access_token,
+      compareUserinfoSub ? idToken.sub : oidc.skipSubjectCheck,
+    );
     return { idToken, userinfo, idTokenJwt: tokens.id_token ?? '' };
   }
 
@@ -84,10 +91,10 @@ export class RelyingParty {
   }
 
   /** A whole login: start, sign in, exchange. */
-  async logIn(username: string, password: string) {
+  async logIn(username: string, password: string, options: { compareUserinfoSub?: boolean } = {}) {
     const attempt = await this.start();
     const callback = await this.signIn(attempt, username, password);
-    return this.finish(attempt, callback.url);
+    return this.finish(attempt, callback.url, options);
   }
 }
 

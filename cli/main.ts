@@ -53,7 +53,10 @@ program
     ),
   )
   .addOption(new Option('--config <file>', 'twinsub.config.ts describing your own target'))
-  .action(async (raw: RawRunOptions & { config?: string }) => {
+  .addOption(
+    new Option('--no-diagnose', 'skip the sensitivity probe that names the mapping of findings'),
+  )
+  .action(async (raw: RawRunOptions & { config?: string; diagnose: boolean }) => {
     const options = resolveRunOptions(raw);
     if (raw.config !== undefined) {
       const { useConfig } = await import('./use-config.ts');
@@ -64,7 +67,18 @@ program
     if (options.driver === 'browser') findBrowser();
     const { runScenarios } = await import('./run-scenarios.ts');
     const { printSummary } = await import('./print-summary.ts');
-    const results = await runScenarios(options);
+    let results = await runScenarios(options);
+    // The probe needs a target of its own, started fresh: the reference target (a configured
+    // one may outlive its worlds and keep the scenarios' users).
+    if (results.verdict === 'findings' && raw.diagnose && raw.config === undefined) {
+      const { addDiagnosis, probeReferenceTarget } = await import('../diagnosis/diagnose-run.ts');
+      console.log('\ndiagnosis: probing which differences between subjects the target ignores');
+      const { seed, defect } = options.settings;
+      const databaseUrl = process.env.DATABASE_URL;
+      results = await addDiagnosis(results, resolve(options.settings.reportDir), () =>
+        probeReferenceTarget({ seed, defect, databaseUrl }),
+      );
+    }
     printSummary(results, resolve(options.settings.reportDir));
     process.exitCode =
       results.verdict === 'clean'
@@ -101,6 +115,10 @@ program
   .addOption(new Option('--population <n>', 'beneficiaries with accounts').default('10'))
   .addOption(new Option('--simulator-port <port>', 'identity provider').default('4010'))
   .addOption(new Option('--control-port <port>', 'simulator control API').default('4011'))
+  .addOption(
+    new Option('--second-simulator-port <port>', 'second identity provider').default('4012'),
+  )
+  .addOption(new Option('--second-control-port <port>', 'its control API').default('4013'))
   .addOption(new Option('--backend-port <port>', 'FHIR data backend').default('4020'))
   .addOption(new Option('--target-port <port>', 'reference target').default('4030'))
   .addOption(new Option('--app-ports <ports...>', 'the two apps').default(['4041', '4042']))
@@ -124,6 +142,12 @@ program
     new Option('--seed <n>', 'seed of every random choice').default(String(DEFAULT_SETTINGS.seed)),
   )
   .addOption(
+    new Option(
+      '--seeds <list>',
+      'run every defect under each of these seeds instead (1-20, 1,5,9); exit 1 on any miss or false alarm',
+    ),
+  )
+  .addOption(
     new Option('--population <n>', 'beneficiaries in the population scenario (0 skips it)').default(
       '50',
     ),
@@ -140,6 +164,12 @@ program
   .description('serve the reference target alone, against an identity system and data backend')
   .addOption(new Option('--port <port>', 'where the target listens').default('4030'))
   .addOption(new Option('--identity-url <url>', 'identity system').default('http://127.0.0.1:4010'))
+  .addOption(
+    new Option(
+      '--more-identity-url <urls...>',
+      'further identity systems it trusts; its sign-in page then offers each',
+    ),
+  )
   .addOption(new Option('--identity-protocol <name>', 'oidc or slsx').default('oidc'))
   .addOption(new Option('--identity-client-id <id>', 'its client id').default('reference-target'))
   .addOption(new Option('--identity-client-secret <secret>', 'its secret').default('target-secret'))

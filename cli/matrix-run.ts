@@ -1,7 +1,9 @@
 import { seededRandom } from '../core/random.ts';
-import { probeSensitivity, PROBE_POPULATION } from '../diagnosis/sensitivity-probe.ts';
+import { likelyTransform } from '../diagnosis/describe-sensitivity.ts';
+import { probeReferenceTarget } from '../diagnosis/diagnose-run.ts';
 import { protocolDriver } from '../drivers/protocol-driver.ts';
 import type { ScenarioResult } from '../reporting/scenario-result.ts';
+import { CONCURRENT_LOGINS, runConcurrentLogins } from '../scenarios/concurrent-logins.ts';
 import { runPopulation } from '../scenarios/population.ts';
 import type { ScenarioContext } from '../scenarios/scenario-run.ts';
 import { runTwinSets, TWIN_SETS_POPULATION } from '../scenarios/twin-sets.ts';
@@ -11,6 +13,7 @@ import { startWorld } from '../world/start-world.ts';
 /** One row of the mutation matrix. */
 export interface MatrixRow {
   defect: string;
+  seed: number;
   /** What the default suite reported; against `none` anything but `missed` is a false alarm. */
   detectedAs: 'violation' | 'lock-out' | 'missed';
   /** The first scenario of the default suite that found something, in suite order. */
@@ -20,6 +23,8 @@ export interface MatrixRow {
   findings: number;
   /** The sensitivity probe's summary, for detected defects. */
   diagnosis: string | null;
+  /** The mapping the probe named, as a transform spec (`slice:9:36`, `number`...). */
+  mapping: string | null;
   /** `none` clean, every other defect detected. */
   pass: boolean;
 }
@@ -35,6 +40,11 @@ export interface MatrixSettings {
 const SUITE: { name: string; size: (s: MatrixSettings) => number; run: Runner }[] = [
   { name: 'twins', size: () => 2, run: (context) => runTwins(context) },
   { name: 'twin-sets', size: () => TWIN_SETS_POPULATION, run: (context) => runTwinSets(context) },
+  {
+    name: 'concurrent-logins',
+    size: () => CONCURRENT_LOGINS,
+    run: (context) => runConcurrentLogins(context),
+  },
   {
     name: 'population',
     size: (s) => s.population,
@@ -72,23 +82,19 @@ export async function runMatrixRow(defect: string, settings: MatrixSettings): Pr
     : findings.length > 0
       ? 'lock-out'
       : 'missed';
-  const diagnosis = caught && settings.diagnose ? await diagnose(defect, settings.seed) : null;
+  const probed =
+    caught && settings.diagnose
+      ? await probeReferenceTarget({ seed: settings.seed, defect })
+      : null;
   return {
     defect,
+    seed: settings.seed,
     detectedAs,
     caughtBy: caught?.scenario ?? null,
     msToDetection: caught?.at ?? null,
     findings: findings.length,
-    diagnosis,
+    diagnosis: probed?.summary ?? null,
+    mapping: probed ? likelyTransform(probed) : null,
     pass: defect === 'none' ? detectedAs === 'missed' : detectedAs !== 'missed',
   };
-}
-
-async function diagnose(defect: string, seed: number): Promise<string> {
-  const world = await startWorld({ seed, defect, populationSize: PROBE_POPULATION });
-  try {
-    return (await probeSensitivity(world, protocolDriver())).summary ?? '';
-  } finally {
-    await world.stop();
-  }
 }

@@ -15,7 +15,13 @@ export function printSummary(results: Results, reportDir: string): void {
         `  violation: ${finding.viewer} received ${finding.owner}'s data through ${finding.app} ` +
           `(${finding.channel} ${finding.url})`,
       );
-      console.log(`    subjects: ${finding.viewerSub} (viewer) vs ${finding.ownerSub} (owner)`);
+      // The same sub at two issuers is two people: then the issuers are the evidence.
+      const at = (issuer: string | undefined) =>
+        finding.viewerIssuer !== finding.ownerIssuer && issuer ? ` at ${issuer}` : '';
+      console.log(
+        `    subjects: ${finding.viewerSub}${at(finding.viewerIssuer)} (viewer) vs ` +
+          `${finding.ownerSub}${at(finding.ownerIssuer)} (owner)`,
+      );
     } else {
       console.log(
         `  lock-out: ${finding.viewer} through ${finding.app} ended on ${finding.status} ${finding.title}`,
@@ -23,6 +29,9 @@ export function printSummary(results: Results, reportDir: string): void {
     }
   }
   if (results.findings.length > 20) console.log(`  ... and ${results.findings.length - 20} more`);
+  if (results.diagnosis) {
+    console.log(`  diagnosis: ${results.diagnosis.transform}: ${results.diagnosis.summary}`);
+  }
   for (const error of results.errors) console.log(`  error: ${error}`);
   console.log(`  report:     ${reportDir}/report.html`);
   console.log(`  junit:      ${reportDir}/junit.xml`);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { describeSensitivity, type Sensitivity } from './describe-sensitivity.ts';
+import {
+  describeSensitivity,
+  diagnosisOf,
+  likelyTransform,
+  NUMERIC_ABOVE,
+  NUMERIC_BELOW,
+  type Sensitivity,
+} from './describe-sensitivity.ts';
 
 const nothing: Sensitivity = {
   base: 'ea526800-ea14-11f0-bb2a-f5af100464f2',
@@ -9,7 +16,14 @@ const nothing: Sensitivity = {
   unicode: false,
   whitespace: false,
   email: false,
+  numeric: false,
+  hash: null,
+  evidence: [],
 };
+const numericEvidence: Sensitivity['evidence'] = [
+  { difference: NUMERIC_BELOW, subs: ['9007199254740990', '9007199254740991'], ignored: false },
+  { difference: NUMERIC_ABOVE, subs: ['9007199254740992', '9007199254740993'], ignored: true },
+];
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
 
 describe('describeSensitivity', () => {
@@ -39,9 +53,88 @@ describe('describeSensitivity', () => {
     );
   });
 
+  it('names numeric ids parsed as float64 by the pairs on both sides of 2^53', () => {
+    const numeric = { ...nothing, numeric: true, evidence: numericEvidence };
+
+    expect(describeSensitivity(numeric)).toBe(
+      'numeric ids parsed as a JavaScript number (float64): 9007199254740992 and ' +
+        '9007199254740993 (above 2^53) were one user, 9007199254740990 and 9007199254740991 ' +
+        '(below) two',
+    );
+    expect(likelyTransform(numeric)).toBe('number');
+  });
+
+  it('names a short hash by the widths that merged and stayed apart', () => {
+    const hashed = { ...nothing, hash: { bits: 16, keptApart: 15 } };
+
+    expect(describeSensitivity(hashed)).toBe(
+      'the key is a short hash of 16 bits (the first 16 bits of SHA-256(sub)): unrelated subs ' +
+        'whose digests share their first 16 bits were one user, sharing only 15 two',
+    );
+    expect(describeSensitivity({ ...nothing, hash: { bits: 1, keptApart: null } })).toBe(
+      'the key is a short hash of 1 bits (the first 1 bits of SHA-256(sub)): unrelated subs ' +
+        'whose digests share their first 1 bits were one user',
+    );
+    expect(likelyTransform(hashed)).toBe('sha256-bits:16');
+  });
+
   it('says that nothing was ignored when every difference mattered', () => {
     expect(describeSensitivity(nothing)).toBe(
       'no difference ignored: the target keys on the whole (iss, sub)',
     );
+    expect(likelyTransform(nothing)).toBe('iss-sub');
+  });
+});
+
+describe('likelyTransform', () => {
+  it('writes each class as the transform step that reproduces it', () => {
+    expect(likelyTransform({ ...nothing, positions: range(0, 9) })).toBe('slice:9:36');
+    expect(likelyTransform({ ...nothing, positions: range(20, 36) })).toBe('prefix:20');
+    expect(likelyTransform({ ...nothing, positions: range(0, 24) })).toBe('suffix:12');
+    expect(likelyTransform({ ...nothing, positions: [...range(0, 3), ...range(30, 36)] })).toBe(
+      'slice:3:30',
+    );
+    expect(likelyTransform({ ...nothing, case: true })).toBe('lower');
+    expect(likelyTransform({ ...nothing, unicode: true })).toBe('nfkc');
+    expect(likelyTransform({ ...nothing, unicode: true, case: true })).toBe('nfkc-casefold');
+    expect(likelyTransform({ ...nothing, whitespace: true })).toBe('trim');
+    expect(likelyTransform({ ...nothing, email: true })).toBe('email');
+    expect(likelyTransform({ ...nothing, whitespace: true, positions: range(0, 9) })).toBe(
+      'trim+slice:9:36',
+    );
+  });
+
+  it('says unknown when the characters kept are not one run', () => {
+    expect(likelyTransform({ ...nothing, positions: [3, 4, 30] })).toBe('unknown');
+  });
+});
+
+describe('diagnosisOf', () => {
+  it('carries the mapping, the positions and every pair compared, as results.json holds them', () => {
+    const probed = {
+      ...nothing,
+      numeric: true,
+      evidence: numericEvidence,
+      summary: 'numeric ids parsed as a JavaScript number (float64): ...',
+    };
+
+    expect(diagnosisOf(probed)).toEqual({
+      transform: 'number',
+      summary: 'numeric ids parsed as a JavaScript number (float64): ...',
+      sub: 'ea526800-ea14-11f0-bb2a-f5af100464f2',
+      ignored: [],
+      differences: [
+        {
+          difference: 'numeric neighbours below 2^53',
+          ignored: false,
+          subs: ['9007199254740990', '9007199254740991'],
+        },
+        {
+          difference: 'numeric neighbours above 2^53',
+          ignored: true,
+          subs: ['9007199254740992', '9007199254740993'],
+        },
+      ],
+    });
   });
 });

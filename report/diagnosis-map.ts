@@ -3,7 +3,8 @@ import { html, type SafeHtml } from './html.ts';
 
 /**
  * The sensitivity probe's result drawn over the characters of the id: one box per character,
- * struck where changing that character went unnoticed by the target.
+ * struck where changing that character went unnoticed by the target; then every other pair of
+ * subjects it compared (JSON-quoted, so a space around one shows) and what the target did.
  */
 export function renderDiagnosisMap(diagnosis: Diagnosis): SafeHtml {
   const ignored = new Set(diagnosis.ignored);
@@ -28,6 +29,7 @@ export function renderDiagnosisMap(diagnosis: Diagnosis): SafeHtml {
             <thead>
               <tr>
                 <th>difference</th>
+                <th>subjects, logged in in this order</th>
                 <th>target</th>
               </tr>
             </thead>
@@ -36,6 +38,9 @@ export function renderDiagnosisMap(diagnosis: Diagnosis): SafeHtml {
                 (d) =>
                   html`<tr>
                     <td>${d.difference}</td>
+                    <td class="subs">
+                      ${d.subs ? d.subs.map((sub) => html`<code>${JSON.stringify(sub)}</code> `) : ''}
+                    </td>
                     <td class="${d.ignored ? 'bad' : 'good'}">
                       ${d.ignored ? 'ignored it' : 'noticed it'}
                     </td>

@@ -66,24 +66,32 @@ function accountsStep(
 }
 
 function subjectsStep(incident: Extract<Incident, { kind: 'violation' }>): SafeHtml {
-  const viewerSub = incident.findings[0]!.viewerSub;
-  const ownerSub = incident.findings[0]!.ownerSub;
+  const { viewerSub, ownerSub, viewerIssuer, ownerIssuer } = incident.findings[0]!;
   const diff = diffSubjects(ownerSub, viewerSub);
+  // The same sub at two issuers is two people: the issuers are then the evidence.
+  const twoIssuers =
+    viewerIssuer !== undefined && ownerIssuer !== undefined && viewerIssuer !== ownerIssuer;
+  const at = (issuer: string | undefined) =>
+    twoIssuers ? html` at <code class="issuer">${issuer}</code>` : html``;
   const sentence =
-    diff.ranges.length === 0
-      ? html`The two subjects are identical: the identity system itself gave both people one
-          <code>sub</code>.`
-      : html`The subjects differ only in ${describeRanges(diff.ranges)} (highlighted). A target that
-        ignores that part treats both beneficiaries as one person.`;
+    diff.ranges.length === 0 && twoIssuers
+      ? html`The two subjects are identical, but issued by two identity systems: only the pair
+          (<code>iss</code>, <code>sub</code>) tells the two people apart, and a target that ignores
+          the issuer treats them as one person.`
+      : diff.ranges.length === 0
+        ? html`The two subjects are identical: the identity system itself gave both people one
+            <code>sub</code>.`
+        : html`The subjects differ only in ${describeRanges(diff.ranges)} (highlighted). A target
+          that ignores that part treats both beneficiaries as one person.`;
   return html`<h4>Subjects</h4>
     <table class="subjects">
       <tr>
         <th>${incident.owner} (owner)</th>
-        <td><code class="sub">${segments(diff.left)}</code></td>
+        <td><code class="sub">${segments(diff.left)}</code>${at(ownerIssuer)}</td>
       </tr>
       <tr>
         <th>${incident.viewer} (viewer)</th>
-        <td><code class="sub">${segments(diff.right)}</code></td>
+        <td><code class="sub">${segments(diff.right)}</code>${at(viewerIssuer)}</td>
       </tr>
     </table>
     <p>${sentence}</p>`;

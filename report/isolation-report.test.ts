@@ -199,7 +199,14 @@ describe('sections that wait for data from other parts', () => {
         summary: 'positions 0-8 ignored: the target keeps characters 9..36',
         sub: '0098ba20-ea14-11f0-bfda-6b03f7e67fd0',
         ignored: [0, 1, 2, 3, 4, 5, 6, 7, 8],
-        differences: [{ difference: 'upper case', ignored: false }],
+        differences: [
+          { difference: 'upper case', ignored: false },
+          {
+            difference: 'a space after',
+            ignored: true,
+            subs: ['0098ba20-ea14-11f0-bfda-6b03f7e67fd0', '0098ba20-ea14-11f0-bfda-6b03f7e67fd0 '],
+          },
+        ],
       },
       collisions: [
         {
@@ -217,6 +224,18 @@ describe('sections that wait for data from other parts', () => {
     expect(
       await page.$$eval('.idmap .ignored b', (b) => b.map((e) => e.textContent).join('')),
     ).toBe('0098ba20-');
+    expect(
+      await page.$$eval('#diagnosis .differences tbody tr', (rows) =>
+        rows.map((row) => Array.from(row.children, (cell) => cell.textContent!.trim())),
+      ),
+    ).toEqual([
+      ['upper case', '', 'noticed it'],
+      [
+        'a space after',
+        '"0098ba20-ea14-11f0-bfda-6b03f7e67fd0" "0098ba20-ea14-11f0-bfda-6b03f7e67fd0 "',
+        'ignored it',
+      ],
+    ]);
     expect(await page.locator('#collisions circle').count()).toBe(2);
   });
 

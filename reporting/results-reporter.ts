@@ -1,4 +1,3 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type {
@@ -16,6 +15,7 @@ import { settingsFromEnv } from '../scenarios/run-settings.ts';
 import { renderJunit } from './junit-report.ts';
 import { reproduceCommand } from './reproduce-command.ts';
 import type { Results, ScenarioSummary } from './results.ts';
+import { writeAtomically } from './write-atomically.ts';
 import { SCENARIO_RESULT_ATTACHMENT, type ScenarioResult } from './scenario-result.ts';
 
 interface ReporterOptions {
@@ -172,14 +172,6 @@ export default class ResultsReporter implements Reporter {
     }
     return shots;
   }
-}
-
-/** A reader never sees half a file: write beside it, then rename over it. */
-function writeAtomically(path: string, data: string | Buffer): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const partial = `${path}.partial`;
-  writeFileSync(partial, data);
-  renameSync(partial, path);
 }
 
 function safeName(name: string): string {

@@ -27,6 +27,30 @@ describe('results.schema.json', () => {
     expect(validateResults({ ...older, scenarios })).toEqual([]);
   });
 
+  it('accepts a diagnosis with the subjects of each pair, and no third subject', () => {
+    const diagnosis = {
+      scenario: 'sensitivity-probe',
+      transform: 'number',
+      summary: 'numeric ids parsed as a JavaScript number (float64): ...',
+      sub: 'ea526800-ea14-11f0-bb2a-f5af100464f2',
+      ignored: [],
+      differences: [
+        {
+          difference: 'numeric neighbours above 2^53',
+          ignored: true,
+          subs: ['9007199254740992', '9007199254740993'],
+        },
+        { difference: 'letters upper-cased', ignored: false },
+      ],
+    };
+    expect(validateResults({ ...load('leaking'), diagnosis })).toEqual([]);
+
+    const three = { difference: 'x', ignored: true, subs: ['a', 'b', 'c'] };
+    expect(
+      validateResults({ ...load('leaking'), diagnosis: { ...diagnosis, differences: [three] } }),
+    ).toEqual(['/diagnosis/differences/0/subs must NOT have more than 2 items']);
+  });
+
   it('names each problem of a malformed file by its path', () => {
     const results = load('leaking') as unknown as Record<string, unknown>;
     const { verdict: _verdict, ...withoutVerdict } = results;

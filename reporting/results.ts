@@ -25,12 +25,17 @@ export type ScenarioSummary = Omit<
 };
 
 /**
- * Which characters of a subject the target ignores, found by a sensitivity probe: accounts whose
- * `sub` differs from `sub` in one position each, logged in one by one.
+ * Which differences between subjects the target ignores, found by a sensitivity probe
+ * (`diagnosis/sensitivity-probe.ts`): accounts whose `sub` differs from `sub` in one position
+ * each, then in one other way each, logged in one by one.
  */
 export interface Diagnosis {
+  /** The scenario that probed, or `sensitivity-probe` when `twinsub run` probed after its scenarios. */
   scenario: string;
-  /** The most likely lossy mapping, e.g. `slice(9, 36)`. */
+  /**
+   * The most likely lossy mapping as a transform spec (`transforms/`): `slice:9:36`, `lower`,
+   * `number`, `sha256-bits:16`...; `iss-sub` when the probe saw no difference ignored.
+   */
   transform: string;
   /** One sentence, e.g. `positions 0-8 ignored: the target keeps characters 9..36`. */
   summary: string;
@@ -38,8 +43,12 @@ export interface Diagnosis {
   sub: string;
   /** Indexes into `sub` whose change the target did not notice. */
   ignored: number[];
-  /** Differences other than one position (case, Unicode form, whitespace, issuer, email). */
-  differences?: { difference: string; ignored: boolean }[];
+  /**
+   * Differences other than one position (case, Unicode form, whitespace, email, numeric
+   * neighbours, hash collisions), with the two subjects compared when known: the first logged
+   * in first, then the second, which either got its own user (`ignored: false`) or not.
+   */
+  differences?: { difference: string; ignored: boolean; subs?: [string, string] }[];
 }
 
 /** Colliding pairs by population size for one scheme under one transform. */

@@ -23,7 +23,13 @@ export interface ScenarioResult {
   requests: number;
   findings: Finding[];
   /** Every account the simulator created for the scenario: the identity side of the evidence. */
-  accounts: { beneficiary: string; sub: string; createdAt: string }[];
+  accounts: {
+    beneficiary: string;
+    sub: string;
+    /** The identity provider that holds the account, where the world has more than one. */
+    issuer?: string;
+    createdAt: string;
+  }[];
   /**
    * Every login the scenario made. Optional: without it the report's matrix can show findings
    * but cannot tell a clean login from a beneficiary who never used that app.

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import type { MatrixRow } from './matrix-run.ts';
+import { line, seedList, totals } from './matrix.ts';
+
+const row = (defect: string, seed: number, findings: number): MatrixRow => ({
+  defect,
+  seed,
+  detectedAs: findings > 0 ? 'violation' : 'missed',
+  caughtBy: findings > 0 ? 'twins' : null,
+  msToDetection: findings > 0 ? 12_300 : null,
+  findings,
+  diagnosis: null,
+  mapping: null,
+  pass: defect === 'none' ? findings === 0 : findings > 0,
+});
+
+describe('seedList', () => {
+  it('reads seeds and inclusive ranges, each seed once, in the order given', () => {
+    const problems: string[] = [];
+
+    expect(seedList(problems, '1-5')).toEqual([1, 2, 3, 4, 5]);
+    expect(seedList(problems, '7, 3-4,7,0')).toEqual([7, 3, 4, 0]);
+    expect(problems).toEqual([]);
+  });
+
+  it('names a list it cannot read', () => {
+    const problems: string[] = [];
+    for (const bad of ['5-1', '1-x', '', '1,,2', '0-1000']) seedList(problems, bad);
+
+    expect(problems).toEqual(
+      ['5-1', '1-x', '', '1,,2', '0-1000'].map(
+        (bad) =>
+          '--seeds must be seeds from 0 to 2147483647 or ranges of them such as 1-20 or 1,5,9 ' +
+          `(got '${bad}')`,
+      ),
+    );
+  });
+});
+
+describe('the printed matrix over several seeds', () => {
+  it('gives each seed its line with its findings', () => {
+    expect(line(row('none', 3, 0), true)).toBe('ok   none (seed 3): clean, 0 findings');
+    expect(line(row('none', 4, 2), true)).toBe(
+      'FAIL none (seed 4): violation by twins in 12.3 s, 2 findings',
+    );
+    expect(line(row('truncate-uuid-96', 1, 10), false)).toBe(
+      'ok   truncate-uuid-96: violation by twins in 12.3 s, 10 findings',
+    );
+  });
+
+  it('totals each defect over the seeds and names the seeds that failed', () => {
+    const rows = [row('none', 1, 0), row('none', 2, 3), row('none', 3, 0)];
+
+    expect(totals(rows, 3)).toEqual([
+      'total none: clean under 2 of 3 seeds, 3 findings; failed under seeds 2',
+    ]);
+    expect(totals([row('none', 1, 0), row('email-key', 1, 4)], 1)).toEqual([
+      'total none: clean under 1 of 1 seeds, 0 findings',
+      'total email-key: detected under 1 of 1 seeds, 4 findings',
+    ]);
+  });
+});

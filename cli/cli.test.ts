@@ -119,11 +119,12 @@ describe('twinsub run', () => {
       }
       const summary =
         'positions 0-8 ignored: the target keeps characters 9..36 ' +
-        "(slice:9:36, Blue Button 2.0's 2018 cut: time_low and its hyphen dropped)";
+        "(slice:9:36, Blue Button 2.0's 2018 cut: time_low and its hyphen dropped); " +
+        'the issuer ignored: the same sub from two identity providers is one user';
       expect(validateResults(run)).toEqual([]);
       expect(run.diagnosis).toMatchObject({
         scenario: 'sensitivity-probe',
-        transform: 'slice:9:36',
+        transform: 'slice:9:36+drop-issuer',
         summary,
         ignored: [0, 1, 2, 3, 4, 5, 6, 7, 8],
       });
@@ -133,10 +134,15 @@ describe('twinsub run', () => {
           ignored: true,
           subs: [run.diagnosis!.sub, `${run.diagnosis!.sub} `],
         },
+        {
+          difference: 'the same sub from the other identity provider (issuer)',
+          ignored: true,
+          subs: [run.diagnosis!.sub, run.diagnosis!.sub],
+        },
       ]);
-      expect(stdout).toContain(`diagnosis: slice:9:36: ${summary}`);
+      expect(stdout).toContain(`diagnosis: slice:9:36+drop-issuer: ${summary}`);
       expect(readFileSync(join(dir, 'report.html'), 'utf8')).toContain(
-        '<h2>Diagnosis: slice:9:36</h2>',
+        '<h2>Diagnosis: slice:9:36+drop-issuer</h2>',
       );
     },
   );

@@ -16,6 +16,7 @@ const nothing: Sensitivity = {
   unicode: false,
   whitespace: false,
   email: false,
+  issuer: false,
   numeric: false,
   hash: null,
   evidence: [],
@@ -80,9 +81,25 @@ describe('describeSensitivity', () => {
 
   it('says that nothing was ignored when every difference mattered', () => {
     expect(describeSensitivity(nothing)).toBe(
-      'no difference ignored: the target keys on the whole (iss, sub)',
+      "no difference ignored: the target's user key holds the whole of (iss, sub); the findings " +
+        'come from elsewhere (a cache, a shared token, UserInfo, concurrent logins)',
+    );
+    expect(describeSensitivity({ ...nothing, issuer: null })).toBe(
+      "no difference ignored: the target's user key holds the whole of the subject (the issuer " +
+        'was not probed); the findings come from elsewhere (a cache, a shared token, UserInfo, ' +
+        'concurrent logins)',
     );
     expect(likelyTransform(nothing)).toBe('iss-sub');
+  });
+
+  it('names a dropped issuer', () => {
+    expect(describeSensitivity({ ...nothing, issuer: true })).toBe(
+      'the issuer ignored: the same sub from two identity providers is one user',
+    );
+    expect(likelyTransform({ ...nothing, issuer: true })).toBe('drop-issuer');
+    expect(likelyTransform({ ...nothing, issuer: true, positions: range(0, 9) })).toBe(
+      'slice:9:36+drop-issuer',
+    );
   });
 });
 

@@ -21,6 +21,11 @@ export interface Sensitivity {
   /** A wholly different `sub` with the same email was filed under the same user. */
   email: boolean;
   /**
+   * The same `sub` from a second identity provider was filed under the same user: the key drops
+   * the issuer. `null` when the world had one identity provider, so the probe could not ask.
+   */
+  issuer: boolean | null;
+  /**
    * Numeric subs just above 2^53 merged with their neighbour while those just below stayed
    * apart: the target parses them as a JavaScript number (float64).
    */
@@ -74,6 +79,9 @@ export function describeSensitivity(s: Sensitivity): string {
   if (s.unicode) parts.push('Unicode compatibility forms folded (NFKC)');
   if (s.whitespace) parts.push('whitespace around the sub trimmed');
   if (s.email) parts.push('a different sub with the same email is the same user (email as key)');
+  if (s.issuer) {
+    parts.push('the issuer ignored: the same sub from two identity providers is one user');
+  }
   if (s.numeric) {
     const [a, b] = pairOf(s, NUMERIC_ABOVE) ?? ['?', '?'];
     const [c, d] = pairOf(s, NUMERIC_BELOW) ?? ['?', '?'];
@@ -90,9 +98,12 @@ export function describeSensitivity(s: Sensitivity): string {
         `unrelated subs whose digests share their first ${bits} bits were one user${apart}`,
     );
   }
-  return parts.length === 0
-    ? 'no difference ignored: the target keys on the whole (iss, sub)'
-    : parts.join('; ');
+  if (parts.length > 0) return parts.join('; ');
+  const issuer = s.issuer === null ? 'the subject (the issuer was not probed)' : '(iss, sub)';
+  return (
+    `no difference ignored: the target's user key holds the whole of ${issuer}; the findings ` +
+    'come from elsewhere (a cache, a shared token, UserInfo, concurrent logins)'
+  );
 }
 
 /** Descriptions of the numeric evidence pairs, which `describeSensitivity` quotes. */
@@ -127,7 +138,7 @@ function cutSpec(kept: [number, number][], length: number): string | undefined {
 
 /**
  * The mapping as a transform spec (`transforms/`), steps joined by `+`: `slice:9:36`, `lower`,
- * `number`, `sha256-bits:16`...; `iss-sub` when the target ignored no difference, `unknown` when
+ * `number`, `sha256-bits:16`, `drop-issuer`...; `iss-sub` when the target ignored no difference, `unknown` when
  * it ignored characters no single cut explains.
  */
 export function likelyTransform(s: Sensitivity): string {
@@ -139,6 +150,7 @@ export function likelyTransform(s: Sensitivity): string {
   if (s.numeric) steps.push('number');
   if (s.hash) steps.push(`sha256-bits:${s.hash.bits}`);
   if (s.email) steps.push('email');
+  if (s.issuer) steps.push('drop-issuer');
   if (steps.includes('unknown')) return 'unknown';
   return steps.length === 0 ? 'iss-sub' : steps.join('+');
 }

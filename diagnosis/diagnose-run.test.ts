@@ -22,6 +22,7 @@ const sliced: Sensitivity = {
   whitespace: false,
   email: false,
   numeric: false,
+  issuer: false,
   hash: null,
   evidence: [
     {

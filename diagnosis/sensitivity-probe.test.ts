@@ -33,14 +33,17 @@ describe('probeSensitivity', { timeout: 300_000 }, () => {
       sensitivity.unicode,
       sensitivity.whitespace,
       sensitivity.email,
+      sensitivity.issuer,
       sensitivity.numeric,
       sensitivity.hash,
-    ]).toEqual([false, false, false, false, false, null]);
+    ]).toEqual([false, false, false, false, true, false, null]);
+    // The 2018 code kept only part of `sub`, so the issuer went too (one issuer then).
     expect(sensitivity.summary).toBe(
       'positions 0-8 ignored: the target keeps characters 9..36 ' +
-        "(slice:9:36, Blue Button 2.0's 2018 cut: time_low and its hyphen dropped)",
+        "(slice:9:36, Blue Button 2.0's 2018 cut: time_low and its hyphen dropped); " +
+        'the issuer ignored: the same sub from two identity providers is one user',
     );
-    expect(likelyTransform(sensitivity)).toBe('slice:9:36');
+    expect(likelyTransform(sensitivity)).toBe('slice:9:36+drop-issuer');
   });
 
   it('names numeric ids parsed as a JavaScript number against defect numeric-sub', async () => {
@@ -61,10 +64,11 @@ describe('probeSensitivity', { timeout: 300_000 }, () => {
     const sensitivity = await probe('short-hash-16');
 
     expect(sensitivity.summary).toBe(
-      'the key is a short hash of 16 bits (the first 16 bits of SHA-256(sub)): unrelated subs ' +
-        'whose digests share their first 16 bits were one user, sharing only 15 two',
+      'the issuer ignored: the same sub from two identity providers is one user; the key is a ' +
+        'short hash of 16 bits (the first 16 bits of SHA-256(sub)): unrelated subs whose digests ' +
+        'share their first 16 bits were one user, sharing only 15 two',
     );
-    expect(likelyTransform(sensitivity)).toBe('sha256-bits:16');
+    expect(likelyTransform(sensitivity)).toBe('sha256-bits:16+drop-issuer');
     expect(sensitivity.hash).toEqual({ bits: 16, keptApart: 15 });
     // 32 bits merge, then the binary search: 16 merge, 8, 12, 14 and 15 stay apart.
     expect(hashTrials(sensitivity)).toEqual([
@@ -79,19 +83,35 @@ describe('probeSensitivity', { timeout: 300_000 }, () => {
     expect(sensitivity.numeric).toBe(false);
   });
 
+  it('names the issuer dropped against defect issuer-ignored', async () => {
+    const sensitivity = await probe('issuer-ignored');
+
+    expect(sensitivity.summary).toBe(
+      'the issuer ignored: the same sub from two identity providers is one user',
+    );
+    expect(likelyTransform(sensitivity)).toBe('drop-issuer');
+    expect(sensitivity.positions).toEqual([]);
+    expect(ignoredDifferences(sensitivity)).toEqual([
+      'the same sub from the other identity provider (issuer)',
+    ]);
+  });
+
   it('names no mapping against defect none', async () => {
     const sensitivity = await probe('none');
 
     expect(sensitivity.summary).toBe(
-      'no difference ignored: the target keys on the whole (iss, sub)',
+      "no difference ignored: the target's user key holds the whole of (iss, sub); the findings " +
+        'come from elsewhere (a cache, a shared token, UserInfo, concurrent logins)',
     );
     expect(likelyTransform(sensitivity)).toBe('iss-sub');
+    expect(sensitivity.issuer).toBe(false);
     expect(sensitivity.evidence.map((e) => [e.difference, e.ignored])).toEqual([
       ['letters upper-cased', false],
       ['a letter in its fullwidth form', false],
       ['a space after', false],
       ['a space before', false],
       ['every character changed, the same email', false],
+      ['the same sub from the other identity provider (issuer)', false],
       ['numeric neighbours below 2^53', false],
       ['numeric neighbours above 2^53', false],
       ['unrelated subs whose SHA-256 share exactly their first 32 bits', false],

@@ -21,10 +21,10 @@ export const HASH_BITS_TRIED = 32;
 
 /**
  * Beneficiaries the probe needs: the base, one per character of a UUID, case, Unicode, two
- * whitespace and one email variant, two numeric pairs, and a hash pair at 32 bits followed by a
- * binary search over 1..32 bits (5 pairs).
+ * whitespace, one email and one issuer variant, two numeric pairs, and a hash pair at 32 bits
+ * followed by a binary search over 1..32 bits (5 pairs).
  */
-export const PROBE_POPULATION = 1 + 36 + 5 + 4 + 2 * (1 + Math.log2(HASH_BITS_TRIED));
+export const PROBE_POPULATION = 1 + 36 + 6 + 4 + 2 * (1 + Math.log2(HASH_BITS_TRIED));
 
 export interface ProbeOptions {
   /** Seed of the hash pairs' search (`makeTwins`), so a probe replays. Default 1. */
@@ -52,7 +52,8 @@ const NUMERIC_PAIRS: [string, [string, string]][] = [
 /**
  * The sensitivity probe: starts from one account (a UUID v1, the shape of the 2018 incident),
  * creates accounts whose `sub` differs from it in one way only (one character position, case,
- * Unicode form, whitespace, or a wholly different `sub` with the same email), then pairs of
+ * Unicode form, whitespace, a wholly different `sub` with the same email, or the same `sub` from
+ * the world's other identity provider), then pairs of
  * accounts that only one lossy mapping merges (numeric neighbours on both sides of 2^53;
  * unrelated UUIDs whose SHA-256 share their first bits, found offline by `makeTwins`), logs each
  * in, and records which differences the target ignores: a login that receives the data of the
@@ -85,8 +86,9 @@ export async function probeSensitivity(
     next += 1;
     const account = await world.enroll(person, enrollment);
     used.add(account.sub);
+    const identityProvider = world.identityProviderOf(person.key)?.choose;
     const findings = inspectLogin(
-      await loginThroughApp(driver, app, person, account.sub),
+      await loginThroughApp(driver, app, person, account.sub, { identityProvider }),
       world.ownership,
     );
     const into = (key: string) => findings.some((f) => f.kind === 'lock-out' || f.owner === key);
@@ -114,6 +116,7 @@ export async function probeSensitivity(
     unicode: false,
     whitespace: false,
     email: false,
+    issuer: null,
     numeric: false,
     hash: null,
     evidence,
@@ -149,6 +152,15 @@ export async function probeSensitivity(
     sub: elsewhere,
     email: base.account.profile.email,
   });
+
+  // The same sub issued by the world's other identity provider: only the issuer tells the two
+  // people apart. A world with one identity provider cannot ask (null).
+  if (world.identityProviders.length > 1) {
+    sensitivity.issuer = await variant('the same sub from the other identity provider (issuer)', {
+      sub,
+      identityProvider: 1,
+    });
+  }
 
   const [below, above] = await sequentially(NUMERIC_PAIRS, ([d, subs]) => pair(d, subs));
   sensitivity.numeric = above! && !below!;

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
+import { format, resolveConfig } from 'prettier';
 import { DEFAULT_EPOCH_MS, ManualClock } from '../core/clock.ts';
 import { seededRandom } from '../core/random.ts';
 import { createScheme, SCHEME_NAMES } from '../subjects/registry.ts';
@@ -209,5 +210,10 @@ lines.push(
   '',
 );
 
-writeFileSync(new URL('../docs/schemes.md', import.meta.url), lines.join('\n'));
+// Formatted as `npm run format:check` wants it, so a regenerated page is committed as written.
+const page = new URL('../docs/schemes.md', import.meta.url);
+writeFileSync(
+  page,
+  await format(lines.join('\n'), { parser: 'markdown', ...(await resolveConfig(page)) }),
+);
 console.log('wrote docs/schemes.md');

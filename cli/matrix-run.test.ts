@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Defect } from '../target/user-key.ts';
 import { runMatrix } from './matrix.ts';
 import { runMatrixRow, type MatrixRow } from './matrix-run.ts';
 
@@ -19,7 +20,7 @@ afterEach(() => {
  * `twinsub matrix`; `none` under 20 seeds is `npm run check:none-seeds`.
  */
 describe('the default suite as a mutation matrix', { timeout: 300_000 }, () => {
-  it.each([
+  it.each<[Defect, string, string]>([
     ['truncate-uuid-96', 'violation', 'twins'],
     ['guarded-truncate-uuid-96', 'lock-out', 'twins'],
     ['case-insensitive-column', 'violation', 'twin-sets'],

@@ -8,11 +8,12 @@ import { runPopulation } from '../scenarios/population.ts';
 import type { ScenarioContext } from '../scenarios/scenario-run.ts';
 import { runTwinSets, TWIN_SETS_POPULATION } from '../scenarios/twin-sets.ts';
 import { runTwins } from '../scenarios/twins.ts';
+import type { Defect } from '../target/user-key.ts';
 import { startWorld } from '../world/start-world.ts';
 
 /** One row of the mutation matrix. */
 export interface MatrixRow {
-  defect: string;
+  defect: Defect;
   seed: number;
   /** What the default suite reported; against `none` anything but `missed` is a false alarm. */
   detectedAs: 'violation' | 'lock-out' | 'missed';
@@ -25,9 +26,36 @@ export interface MatrixRow {
   diagnosis: string | null;
   /** The mapping the probe named, as a transform spec (`slice:9:36`, `number`...). */
   mapping: string | null;
-  /** `none` clean, every other defect detected. */
+  /** The mapping the planted defect applies (`EXPECTED_MAPPING`); null for `none`. */
+  expectedMapping: string | null;
+  /** `none` clean, every other defect detected, and diagnosed as its mapping where probed. */
   pass: boolean;
 }
+
+/**
+ * What the sensitivity probe should name for each defect of the reference target. The matrix
+ * tests twinsub itself, so it knows which defect it planted; no scenario and no probe ever does.
+ * A defect that keeps part of `sub` alone drops the issuer too; a defect whose user key is right
+ * (a stale cache aside) shows no lossy key: `iss-sub`. The response cache files answers under the
+ * first 8 characters of the user's subject, and that is the mapping its leak follows.
+ */
+export const EXPECTED_MAPPING: Readonly<Record<Exclude<Defect, 'none'>, string>> = {
+  'truncate-uuid-96': 'slice:9:36+drop-issuer',
+  'guarded-truncate-uuid-96': 'slice:9:36+drop-issuer',
+  'truncate-prefix-20': 'prefix:20+drop-issuer',
+  'truncate-suffix-12': 'suffix:12+drop-issuer',
+  'case-insensitive-column': 'lower',
+  'nfkc-fold': 'nfkc',
+  'trim-whitespace': 'trim',
+  'numeric-sub': 'number',
+  'short-hash-16': 'sha256-bits:16+drop-issuer',
+  'email-key': 'email',
+  'response-cache-prefix-8': 'prefix:8+drop-issuer',
+  'shared-token-across-apps': 'iss-sub',
+  'issuer-ignored': 'drop-issuer',
+  'userinfo-sub-unchecked': 'iss-sub',
+  'first-login-race': 'iss-sub',
+};
 
 export interface MatrixSettings {
   seed: number;
@@ -57,7 +85,7 @@ type Runner = (context: ScenarioContext, settings: MatrixSettings) => Promise<Sc
  * The default suite against one defect, stopping at the first scenario that finds something
  * (against `none` every scenario runs), then the sensitivity probe when something was found.
  */
-export async function runMatrixRow(defect: string, settings: MatrixSettings): Promise<MatrixRow> {
+export async function runMatrixRow(defect: Defect, settings: MatrixSettings): Promise<MatrixRow> {
   const started = Date.now();
   let caught: { scenario: string; result: ScenarioResult; at: number } | undefined;
 
@@ -86,6 +114,8 @@ export async function runMatrixRow(defect: string, settings: MatrixSettings): Pr
     caught && settings.diagnose
       ? await probeReferenceTarget({ seed: settings.seed, defect })
       : null;
+  const mapping = probed ? likelyTransform(probed) : null;
+  const expectedMapping = defect === 'none' ? null : EXPECTED_MAPPING[defect];
   return {
     defect,
     seed: settings.seed,
@@ -94,7 +124,11 @@ export async function runMatrixRow(defect: string, settings: MatrixSettings): Pr
     msToDetection: caught?.at ?? null,
     findings: findings.length,
     diagnosis: probed?.summary ?? null,
-    mapping: probed ? likelyTransform(probed) : null,
-    pass: defect === 'none' ? detectedAs === 'missed' : detectedAs !== 'missed',
+    mapping,
+    expectedMapping,
+    pass:
+      defect === 'none'
+        ? detectedAs === 'missed'
+        : detectedAs !== 'missed' && (mapping === null || mapping === expectedMapping),
   };
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { MatrixRow } from './matrix-run.ts';
+import type { Defect } from '../target/user-key.ts';
+import { EXPECTED_MAPPING, type MatrixRow } from './matrix-run.ts';
 import { line, seedList, totals } from './matrix.ts';
 
-const row = (defect: string, seed: number, findings: number): MatrixRow => ({
+const row = (defect: Defect, seed: number, findings: number): MatrixRow => ({
   defect,
   seed,
   detectedAs: findings > 0 ? 'violation' : 'missed',
@@ -11,6 +12,7 @@ const row = (defect: string, seed: number, findings: number): MatrixRow => ({
   findings,
   diagnosis: null,
   mapping: null,
+  expectedMapping: defect === 'none' ? null : EXPECTED_MAPPING[defect],
   pass: defect === 'none' ? findings === 0 : findings > 0,
 });
 
@@ -45,6 +47,20 @@ describe('the printed matrix over several seeds', () => {
     );
     expect(line(row('truncate-uuid-96', 1, 10), false)).toBe(
       'ok   truncate-uuid-96: violation by twins in 12.3 s, 10 findings',
+    );
+  });
+
+  it('says what the probe named, and what the planted defect applies when they differ', () => {
+    const right = { ...row('truncate-uuid-96', 1, 10), mapping: 'slice:9:36+drop-issuer' };
+    const wrong = { ...row('truncate-suffix-12', 1, 2), mapping: 'iss-sub', pass: false };
+
+    expect(line(right, false)).toBe(
+      'ok   truncate-uuid-96: violation by twins in 12.3 s, 10 findings, diagnosed as ' +
+        'slice:9:36+drop-issuer',
+    );
+    expect(line(wrong, false)).toBe(
+      'FAIL truncate-suffix-12: violation by twins in 12.3 s, 2 findings, diagnosed as iss-sub ' +
+        '(expected suffix:12+drop-issuer)',
     );
   });
 

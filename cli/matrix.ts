@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { TwinsubError } from '../core/twinsub-error.ts';
-import { DEFECTS } from '../target/user-key.ts';
+import { DEFECTS, type Defect } from '../target/user-key.ts';
 import { runMatrixRow, type MatrixRow } from './matrix-run.ts';
 
 /** Options of `twinsub matrix` as commander hands them over: strings, unchecked. */
@@ -26,7 +26,7 @@ const MAX_SEEDS = 1_000;
 export async function runMatrix(raw: RawMatrixOptions): Promise<number> {
   const problems: string[] = [];
   for (const name of raw.defect) {
-    if (!(DEFECTS as readonly string[]).includes(name)) {
+    if (!isDefect(name)) {
       problems.push(`--defect must be one of ${DEFECTS.join(', ')} (got '${name}')`);
     }
   }
@@ -37,7 +37,7 @@ export async function runMatrix(raw: RawMatrixOptions): Promise<number> {
 
   const several = seeds.length > 1;
   const rows: MatrixRow[] = [];
-  for (const defect of [...new Set(raw.defect)]) {
+  for (const defect of new Set(raw.defect.filter(isDefect))) {
     for (const s of seeds) {
       const row = await runMatrixRow(defect, { seed: s, population, diagnose: raw.diagnose });
       rows.push(row);
@@ -51,6 +51,10 @@ export async function runMatrix(raw: RawMatrixOptions): Promise<number> {
   if (several) for (const total of totals(rows, seeds.length)) console.log(total);
   console.log(`matrix: ${out}`);
   return rows.every((row) => row.pass) ? 0 : 1;
+}
+
+function isDefect(name: string): name is Defect {
+  return (DEFECTS as readonly string[]).includes(name);
 }
 
 /**
@@ -96,7 +100,14 @@ export function line(row: MatrixRow, withSeed: boolean): string {
   const seed = withSeed ? ` (seed ${row.seed})` : '';
   return `${row.pass ? 'ok  ' : 'FAIL'} ${row.defect}${seed}: ${outcome(row)}${
     row.caughtBy ? ` by ${row.caughtBy}` : ''
-  }${when}, ${row.findings} findings`;
+  }${when}, ${row.findings} findings${diagnosed(row)}`;
+}
+
+/** `, diagnosed as slice:9:36`, with what was expected when the probe named another mapping. */
+function diagnosed(row: MatrixRow): string {
+  if (row.mapping === null) return '';
+  const wrong = row.mapping === row.expectedMapping ? '' : ` (expected ${row.expectedMapping})`;
+  return `, diagnosed as ${row.mapping}${wrong}`;
 }
 
 /** One line per defect over every seed: how often it was caught, and the findings in all. */
@@ -122,7 +133,9 @@ function table(rows: MatrixRow[], withSeed: boolean): string {
     r.defect === 'none' && r.detectedAs === 'missed' ? 'nothing (clean)' : r.detectedAs,
     r.caughtBy ?? '-',
     r.msToDetection === null ? '-' : `${(r.msToDetection / 1000).toFixed(1)} s`,
-    r.mapping === null ? '-' : `${r.mapping}: ${r.diagnosis}`,
+    r.mapping === null
+      ? '-'
+      : `${r.mapping}${r.mapping === r.expectedMapping ? '' : ` (expected ${r.expectedMapping})`}: ${r.diagnosis}`,
   ]);
   const withSeeds = withSeed
     ? [['seed', ...head], ...rows.map((r, i) => [String(r.seed), ...body[i]!])]

@@ -6,6 +6,8 @@ import { likelyTransform, type Sensitivity } from './describe-sensitivity.ts';
 import { PROBE_POPULATION, probeSensitivity, sharingExactly } from './sensitivity-probe.ts';
 
 let world: World | undefined;
+const range = (from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, i) => from + i);
 afterEach(async () => world?.stop());
 
 async function probe(defect: string): Promise<Sensitivity> {
@@ -44,6 +46,21 @@ describe('probeSensitivity', { timeout: 300_000 }, () => {
         'the issuer ignored: the same sub from two identity providers is one user',
     );
     expect(likelyTransform(sensitivity)).toBe('slice:9:36+drop-issuer');
+  });
+
+  // Every other truncation and folding of the catalog, named as the mapping it applies, with the
+  // character positions of the base UUID (36 characters) it ignored.
+  it.each([
+    ['truncate-prefix-20', 'prefix:20+drop-issuer', range(20, 35)],
+    ['truncate-suffix-12', 'suffix:12+drop-issuer', range(0, 23)],
+    ['guarded-truncate-uuid-96', 'slice:9:36+drop-issuer', range(0, 8)],
+    ['case-insensitive-column', 'lower', []],
+    ['nfkc-fold', 'nfkc', []],
+    ['trim-whitespace', 'trim', []],
+  ])('names defect %s as %s', async (defect, mapping, positions) => {
+    const sensitivity = await probe(defect);
+
+    expect([likelyTransform(sensitivity), sensitivity.positions]).toEqual([mapping, positions]);
   });
 
   it('names numeric ids parsed as a JavaScript number against defect numeric-sub', async () => {

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { DEFECTS } from '../target/user-key.ts';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -158,6 +158,45 @@ describe('twinsub run', () => {
     expect(stdout).toContain(
       'Failed to connect to DATABASE_URL postgres://twinsub@127.0.0.1:1/none',
     );
+  });
+});
+
+describe('twinsub matrix', () => {
+  it('names every bad option at once, exits 2 and runs nothing', () => {
+    const file = join(scratch, 'a-file');
+    writeFileSync(file, 'x');
+    const { code, stdout, stderr } = twinsub([
+      'matrix',
+      '--defect',
+      'bogus',
+      '--seeds',
+      '5-1',
+      '--population',
+      'x',
+      '--out',
+      join(file, 'matrix.json'),
+    ]);
+
+    expect([code, stdout]).toEqual([2, '']);
+    expect(stderr).toBe(
+      [
+        `twinsub: --defect must be one of ${DEFECTS.join(', ')} (got 'bogus')`,
+        "twinsub: --seeds must be seeds from 0 to 2147483647 or ranges of them such as 1-20 or 1,5,9 (got '5-1')",
+        "twinsub: --population must be a whole number from 0 to 10000 (got 'x')",
+        `twinsub: --out must be a file twinsub can write (got '${join(file, 'matrix.json')}': ENOTDIR)`,
+        '',
+      ].join('\n'),
+    );
+  });
+
+  // Node's own recursive mkdir spins forever on such a path (core/make-directory.ts).
+  it.skipIf(!existsSync('/proc/self'))('ends at once on an --out under /proc', () => {
+    const { code, stderr } = twinsub(['matrix', '--out', '/proc/twinsub-none/matrix.json']);
+
+    expect([code, stderr]).toEqual([
+      2,
+      "twinsub: --out must be a file twinsub can write (got '/proc/twinsub-none/matrix.json': ENOENT)\n",
+    ]);
   });
 });
 

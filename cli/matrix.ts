@@ -1,6 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { makeDirectory } from '../core/make-directory.ts';
 import { TwinsubError } from '../core/twinsub-error.ts';
+import { writeAtomically } from '../reporting/write-atomically.ts';
 import { DEFECTS, type Defect } from '../target/user-key.ts';
 import { runMatrixRow, type MatrixRow } from './matrix-run.ts';
 
@@ -33,6 +35,7 @@ export async function runMatrix(raw: RawMatrixOptions): Promise<number> {
   const seed = whole(problems, 'seed', raw.seed, MAX_SEED);
   const seeds = raw.seeds === undefined ? [seed] : seedList(problems, raw.seeds);
   const population = whole(problems, 'population', raw.population, 10_000);
+  const out = outFile(problems, raw.out);
   if (problems.length > 0) throw new TwinsubError('INVALID_OPTION', problems.join('\n'));
 
   const several = seeds.length > 1;
@@ -44,13 +47,33 @@ export async function runMatrix(raw: RawMatrixOptions): Promise<number> {
       console.log(line(row, several));
     }
   }
-  const out = resolve(raw.out);
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, `${JSON.stringify({ seeds, population, rows }, null, 2)}\n`);
+  writeAtomically(out, `${JSON.stringify({ seeds, population, rows }, null, 2)}\n`);
   console.log(`\n${table(rows, several)}\n`);
   if (several) for (const total of totals(rows, seeds.length)) console.log(total);
   console.log(`matrix: ${out}`);
   return rows.every((row) => row.pass) ? 0 : 1;
+}
+
+/**
+ * The JSON's place, checked before the first row runs: a matrix takes minutes, and a path it
+ * cannot write must not cost them. Its folder is made now.
+ */
+function outFile(problems: string[], value: string): string {
+  const out = resolve(value);
+  if (value.trim() === '') {
+    problems.push("--out must name a file (got '')");
+  } else if (existsSync(out) && statSync(out).isDirectory()) {
+    problems.push(`--out must name a file, not a folder (got '${value}')`);
+  } else {
+    try {
+      makeDirectory(dirname(out));
+      accessSync(dirname(out), constants.W_OK);
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+      problems.push(`--out must be a file twinsub can write (got '${value}': ${reason})`);
+    }
+  }
+  return out;
 }
 
 function isDefect(name: string): name is Defect {

@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { makeDirectory } from '../core/make-directory.ts';
 import { TwinsubError } from '../core/twinsub-error.ts';
 import { REPORT_LINKS } from '../report/report-links.ts';
 import { SMALL_YOUNG_GENERATION } from '../world/spawn-part.ts';
@@ -79,7 +80,7 @@ export async function runScenarios(options: ResolvedRunOptions): Promise<Results
  */
 function prepareReportDir(reportDir: string, earlierFiles: string[]): void {
   try {
-    mkdirSync(reportDir, { recursive: true });
+    makeDirectory(reportDir);
     writeFileSync(join(reportDir, REPORT_DIR_MARKER), 'written by twinsub run\n');
     for (const file of earlierFiles) rmSync(file, { force: true });
   } catch (error) {

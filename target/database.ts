@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { logger } from '../core/log.ts';
+import { makeDirectory } from '../core/make-directory.ts';
 import { TwinsubError } from '../core/twinsub-error.ts';
 
 const log = logger('target:database');
@@ -99,7 +100,7 @@ async function saveTemplate(db: PGlite, template: string): Promise<void> {
   const partial = `${template}.${process.pid}.partial`;
   try {
     const dump = await db.dumpDataDir('gzip');
-    mkdirSync(dirname(template), { recursive: true });
+    makeDirectory(dirname(template));
     writeFileSync(partial, new Uint8Array(await dump.arrayBuffer()));
     renameSync(partial, template);
     log('saved the PGlite data directory template at %s', template);

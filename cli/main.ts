@@ -144,7 +144,7 @@ program
   .addOption(
     new Option(
       '--seeds <list>',
-      'run every defect under each of these seeds instead (1-20, 1,5,9); exit 1 on any miss or false alarm',
+      'run every defect under each of these seeds instead (1-20, 1,5,9); exit 1 on any miss, false alarm or wrong diagnosis',
     ),
   )
   .addOption(

@@ -1,6 +1,7 @@
 import { seededRandom } from '../core/random.ts';
 import { likelyTransform } from '../diagnosis/describe-sensitivity.ts';
 import { probeReferenceTarget } from '../diagnosis/diagnose-run.ts';
+import type { Sensitivity } from '../diagnosis/describe-sensitivity.ts';
 import { protocolDriver } from '../drivers/protocol-driver.ts';
 import type { ScenarioResult } from '../reporting/scenario-result.ts';
 import { CONCURRENT_LOGINS, runConcurrentLogins } from '../scenarios/concurrent-logins.ts';
@@ -28,6 +29,11 @@ export interface MatrixRow {
   mapping: string | null;
   /** The mapping the planted defect applies (`EXPECTED_MAPPING`); null for `none`. */
   expectedMapping: string | null;
+  /**
+   * Whether the probe named `expectedMapping` (false too when the probe could not run); null
+   * when nothing was probed: nothing found, `--no-diagnose`, or `none`, which has no mapping.
+   */
+  diagnosedRight: boolean | null;
   /** `none` clean, every other defect detected, and diagnosed as its mapping where probed. */
   pass: boolean;
 }
@@ -110,12 +116,22 @@ export async function runMatrixRow(defect: Defect, settings: MatrixSettings): Pr
     : findings.length > 0
       ? 'lock-out'
       : 'missed';
-  const probed =
-    caught && settings.diagnose
-      ? await probeReferenceTarget({ seed: settings.seed, defect })
-      : null;
+  const probing = caught !== undefined && settings.diagnose;
+  let probed: Sensitivity | null = null;
+  let probeFailure: string | null = null;
+  if (probing) {
+    try {
+      probed = await probeReferenceTarget({ seed: settings.seed, defect });
+    } catch (error) {
+      // One row's probe failing must not cost the rows already run, nor hide their findings.
+      const reason = error instanceof Error ? error.message : String(error);
+      probeFailure = `the sensitivity probe could not run: ${reason}`;
+    }
+  }
   const mapping = probed ? likelyTransform(probed) : null;
   const expectedMapping = defect === 'none' ? null : EXPECTED_MAPPING[defect];
+  const diagnosedRight = probing && expectedMapping !== null ? mapping === expectedMapping : null;
+  const detected = defect === 'none' ? detectedAs === 'missed' : detectedAs !== 'missed';
   return {
     defect,
     seed: settings.seed,
@@ -123,12 +139,10 @@ export async function runMatrixRow(defect: Defect, settings: MatrixSettings): Pr
     caughtBy: caught?.scenario ?? null,
     msToDetection: caught?.at ?? null,
     findings: findings.length,
-    diagnosis: probed?.summary ?? null,
+    diagnosis: probed?.summary ?? probeFailure,
     mapping,
     expectedMapping,
-    pass:
-      defect === 'none'
-        ? detectedAs === 'missed'
-        : detectedAs !== 'missed' && (mapping === null || mapping === expectedMapping),
+    diagnosedRight,
+    pass: detected && diagnosedRight !== false,
   };
 }

@@ -13,6 +13,7 @@ const row = (defect: Defect, seed: number, findings: number): MatrixRow => ({
   diagnosis: null,
   mapping: null,
   expectedMapping: defect === 'none' ? null : EXPECTED_MAPPING[defect],
+  diagnosedRight: null,
   pass: defect === 'none' ? findings === 0 : findings > 0,
 });
 
@@ -27,15 +28,26 @@ describe('seedList', () => {
 
   it('names a list it cannot read', () => {
     const problems: string[] = [];
-    for (const bad of ['5-1', '1-x', '', '1,,2', '0-1000']) seedList(problems, bad);
+    for (const bad of ['5-1', '1-x', '', '1,,2']) seedList(problems, bad);
 
     expect(problems).toEqual(
-      ['5-1', '1-x', '', '1,,2', '0-1000'].map(
+      ['5-1', '1-x', '', '1,,2'].map(
         (bad) =>
           '--seeds must be seeds from 0 to 2147483647 or ranges of them such as 1-20 or 1,5,9 ' +
           `(got '${bad}')`,
       ),
     );
+  });
+
+  it('names the cap when a list is readable but too long', () => {
+    const problems: string[] = [];
+    seedList(problems, '0-1000');
+    seedList(problems, '0-600,601-1200');
+
+    expect(problems).toEqual([
+      "--seeds must name at most 1000 seeds (got '0-1000')",
+      '--seeds must name at most 1000 seeds (got 1201)',
+    ]);
   });
 });
 
@@ -51,8 +63,24 @@ describe('the printed matrix over several seeds', () => {
   });
 
   it('says what the probe named, and what the planted defect applies when they differ', () => {
-    const right = { ...row('truncate-uuid-96', 1, 10), mapping: 'slice:9:36+drop-issuer' };
-    const wrong = { ...row('truncate-suffix-12', 1, 2), mapping: 'iss-sub', pass: false };
+    const right = {
+      ...row('truncate-uuid-96', 1, 10),
+      mapping: 'slice:9:36+drop-issuer',
+      diagnosedRight: true,
+    };
+    const wrong = {
+      ...row('truncate-suffix-12', 1, 2),
+      mapping: 'iss-sub',
+      diagnosedRight: false,
+      pass: false,
+    };
+    const falseAlarm = { ...row('none', 1, 3), mapping: 'iss-sub' };
+    const failed = {
+      ...row('email-key', 1, 4),
+      diagnosis: 'the sensitivity probe could not run: no port',
+      diagnosedRight: false,
+      pass: false,
+    };
 
     expect(line(right, false)).toBe(
       'ok   truncate-uuid-96: violation by twins in 12.3 s, 10 findings, diagnosed as ' +
@@ -62,6 +90,33 @@ describe('the printed matrix over several seeds', () => {
       'FAIL truncate-suffix-12: violation by twins in 12.3 s, 2 findings, diagnosed as iss-sub ' +
         '(expected suffix:12+drop-issuer)',
     );
+    // `none` has no mapping to expect: a false alarm is diagnosed, never judged.
+    expect(line(falseAlarm, false)).toBe(
+      'FAIL none: violation by twins in 12.3 s, 3 findings, diagnosed as iss-sub',
+    );
+    expect(line(failed, false)).toBe(
+      'FAIL email-key: violation by twins in 12.3 s, 4 findings; the sensitivity probe could ' +
+        'not run: no port',
+    );
+  });
+
+  it('counts detection and diagnosis apart in the totals', () => {
+    const probed = (seed: number, mapping: string) => ({
+      ...row('truncate-suffix-12', seed, 10),
+      mapping,
+      diagnosedRight: mapping === 'suffix:12+drop-issuer',
+      pass: mapping === 'suffix:12+drop-issuer',
+    });
+
+    expect(
+      totals(
+        [probed(1, 'suffix:12+drop-issuer'), probed(2, 'iss-sub'), row('truncate-suffix-12', 3, 0)],
+        3,
+      ),
+    ).toEqual([
+      'total truncate-suffix-12: detected under 2 of 3 seeds, diagnosed as ' +
+        'suffix:12+drop-issuer under 1 of 2, 20 findings; failed under seeds 2, 3',
+    ]);
   });
 
   it('totals each defect over the seeds and names the seeds that failed', () => {

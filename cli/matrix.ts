@@ -90,7 +90,11 @@ export function seedList(problems: string[], value: string): number[] {
     const match = /^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$/.exec(part);
     const from = match ? Number(match[1]) : Number.NaN;
     const to = match?.[2] === undefined ? from : Number(match[2]);
-    if (!(from <= to && to <= MAX_SEED) || to - from >= MAX_SEEDS) {
+    if (from <= to && to <= MAX_SEED && to - from >= MAX_SEEDS) {
+      problems.push(`--seeds must name at most ${MAX_SEEDS} seeds (got '${part.trim()}')`);
+      return [];
+    }
+    if (!(from <= to && to <= MAX_SEED)) {
       problems.push(
         `--seeds must be seeds from 0 to ${MAX_SEED} or ranges of them such as 1-20 or 1,5,9 ` +
           `(got '${value}')`,
@@ -128,9 +132,14 @@ export function line(row: MatrixRow, withSeed: boolean): string {
 
 /** `, diagnosed as slice:9:36`, with what was expected when the probe named another mapping. */
 function diagnosed(row: MatrixRow): string {
-  if (row.mapping === null) return '';
-  const wrong = row.mapping === row.expectedMapping ? '' : ` (expected ${row.expectedMapping})`;
-  return `, diagnosed as ${row.mapping}${wrong}`;
+  if (row.mapping === null) return row.diagnosis === null ? '' : `; ${row.diagnosis}`;
+  return `, diagnosed as ${mappingOf(row)}`;
+}
+
+/** The mapping the probe named, and the one expected beside it when they differ. */
+function mappingOf(row: MatrixRow): string {
+  const wrong = row.diagnosedRight === false ? ` (expected ${row.expectedMapping})` : '';
+  return `${row.mapping}${wrong}`;
 }
 
 /** One line per defect over every seed: how often it was caught, and the findings in all. */
@@ -139,10 +148,16 @@ export function totals(rows: MatrixRow[], seeds: number): string[] {
     const mine = rows.filter((row) => row.defect === defect);
     const findings = mine.reduce((sum, row) => sum + row.findings, 0);
     const failing = mine.filter((row) => !row.pass).map((row) => row.seed);
+    const found = mine.filter((row) => row.detectedAs !== 'missed').length;
+    const probed = mine.filter((row) => row.diagnosedRight !== null);
+    const right = probed.filter((row) => row.diagnosedRight).length;
+    const diagnosed = probed.length
+      ? `, diagnosed as ${probed[0]!.expectedMapping} under ${right} of ${probed.length}`
+      : '';
     const verdict =
       defect === 'none'
-        ? `clean under ${mine.length - failing.length} of ${seeds} seeds`
-        : `detected under ${mine.length - failing.length} of ${seeds} seeds`;
+        ? `clean under ${mine.length - found} of ${seeds} seeds`
+        : `detected under ${found} of ${seeds} seeds${diagnosed}`;
     const which = failing.length ? `; failed under seeds ${failing.join(', ')}` : '';
     return `total ${defect}: ${verdict}, ${findings} findings${which}`;
   });
@@ -156,9 +171,7 @@ function table(rows: MatrixRow[], withSeed: boolean): string {
     r.defect === 'none' && r.detectedAs === 'missed' ? 'nothing (clean)' : r.detectedAs,
     r.caughtBy ?? '-',
     r.msToDetection === null ? '-' : `${(r.msToDetection / 1000).toFixed(1)} s`,
-    r.mapping === null
-      ? '-'
-      : `${r.mapping}${r.mapping === r.expectedMapping ? '' : ` (expected ${r.expectedMapping})`}: ${r.diagnosis}`,
+    r.mapping === null ? (r.diagnosis ?? '-') : `${mappingOf(r)}: ${r.diagnosis}`,
   ]);
   const withSeeds = withSeed
     ? [['seed', ...head], ...rows.map((r, i) => [String(r.seed), ...body[i]!])]

@@ -99,13 +99,14 @@ describe('a target in a container image', () => {
     expect({ code, errors: results.errors }).toEqual({ code: 0, errors: [] });
     expect(results.verdict).toBe('clean');
     expect(results.counts).toMatchObject({
-      scenarios: 3,
-      beneficiaries: 28,
-      logins: 38,
+      scenarios: 4,
+      beneficiaries: 34,
+      logins: 45,
       violations: 0,
       lockOuts: 0,
     });
     expect(results.scenarios.map((s) => s.scenario).sort()).toEqual([
+      'concurrent-logins',
       'population',
       'twin-sets',
       'twins',

@@ -149,7 +149,9 @@ describe('loginBeneficiary', () => {
   async function concurrentFirstLogins(defect: Defect) {
     await reset();
     const base = context(defect);
-    const asked: (() => void)[] = [];
+    // Each lookup waits until both logins are in theirs; they are answered by whose MBI they
+    // ask for, since on a PostgreSQL pool the two logins may reach the lookup in either order.
+    const asked = new Map<string, () => void>();
     let bothAsked: () => void = () => {};
     const gate = new Promise<void>((resolve) => (bothAsked = resolve));
     const ctx = {
@@ -158,8 +160,8 @@ describe('loginBeneficiary', () => {
         defect === 'first-login-race' ? new AllocatedUserIds(db, base.users) : undefined,
       findPatient: async (hash: string): Promise<PatientMatch> => {
         await new Promise<void>((resolve) => {
-          asked.push(resolve);
-          if (asked.length === 2) bothAsked();
+          asked.set(hash, resolve);
+          if (asked.size === 2) bothAsked();
         });
         return base.findPatient(hash);
       },
@@ -167,9 +169,9 @@ describe('loginBeneficiary', () => {
     const logins = [loginBeneficiary(alice, ctx), loginBeneficiary(bob, ctx)];
     await gate;
     // Alice's lookup is answered and stored first, then Bob's.
-    asked[0]!();
+    asked.get(base.hashMbi(alice.mbi!))!();
     const first = await logins[0]!;
-    asked[1]!();
+    asked.get(base.hashMbi(bob.mbi!))!();
     const second = await logins[1]!;
     return { first, second, users: await db.query<{ id: number }>('select id from users') };
   }

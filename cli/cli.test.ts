@@ -40,6 +40,8 @@ describe('twinsub run', () => {
       'car',
       '--seed',
       '1x',
+      '--report-dir',
+      join(scratch, 'bad-options'),
     ]);
 
     expect(code).toBe(2);

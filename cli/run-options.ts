@@ -5,6 +5,7 @@ import { TwinsubError } from '../core/twinsub-error.ts';
 import { SCHEME_NAMES } from '../subjects/registry.ts';
 import { DEFECTS } from '../target/user-key.ts';
 import { DEFAULT_SETTINGS, type RunSettings } from '../scenarios/run-settings.ts';
+import { REPORT_DIR_MARKER } from '../reporting/report-dir-marker.ts';
 
 export const TARGETS = ['reference'] as const;
 export const SCENARIOS = ['twins', 'twin-sets', 'concurrent-logins', 'population'] as const;
@@ -75,9 +76,6 @@ export function resolveRunOptions(raw: RawRunOptions): ResolvedRunOptions {
     scenarios: scenarios as ResolvedRunOptions['scenarios'],
   };
 }
-
-/** Marks a folder as a twinsub report directory, which a later run may overwrite. */
-export const REPORT_DIR_MARKER = '.twinsub-report';
 
 /**
  * A report directory is new, empty, or one twinsub wrote before: Playwright empties its

@@ -1,15 +1,15 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { makeDirectory } from '../core/make-directory.ts';
 import { TwinsubError } from '../core/twinsub-error.ts';
 import { REPORT_LINKS } from '../report/report-links.ts';
 import { SMALL_YOUNG_GENERATION } from '../world/spawn-part.ts';
 import type { Results } from '../reporting/results.ts';
 import { settingsToEnv } from '../scenarios/run-settings.ts';
-import { REPORT_DIR_MARKER, type ResolvedRunOptions } from './run-options.ts';
+import { markReportDir } from '../reporting/report-dir-marker.ts';
+import type { ResolvedRunOptions } from './run-options.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const PLAYWRIGHT_CLI = createRequire(import.meta.url).resolve('@playwright/test/cli');
@@ -80,8 +80,7 @@ export async function runScenarios(options: ResolvedRunOptions): Promise<Results
  */
 function prepareReportDir(reportDir: string, earlierFiles: string[]): void {
   try {
-    makeDirectory(reportDir);
-    writeFileSync(join(reportDir, REPORT_DIR_MARKER), 'written by twinsub run\n');
+    markReportDir(reportDir);
     for (const file of earlierFiles) rmSync(file, { force: true });
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? String(error);

@@ -80,6 +80,8 @@ describe('twinsub run --config', () => {
       'run',
       '--config',
       'config/testdata/mistakes.config.ts',
+      '--report-dir',
+      join(scratch, 'mistakes'),
     ]);
 
     expect(code).toBe(2);

@@ -1,4 +1,5 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { REPORT_DIR_MARKER } from './report-dir-marker.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -132,6 +133,8 @@ describe('ResultsReporter', () => {
     expect(readFileSync(join(dir, 'junit.xml'), 'utf8')).toContain(
       `name="bene-0002 received bene-0001's data through app-2 (token /v2/o/token/)"`,
     );
+    // A plain `playwright test` marks the folder too, so `twinsub run` may write there later.
+    expect(existsSync(join(dir, REPORT_DIR_MARKER))).toBe(true);
   });
 
   it('records a scenario that ended without a result as an error of the run', () => {

@@ -101,6 +101,12 @@ describe('describeSensitivity', () => {
       'slice:9:36+drop-issuer',
     );
   });
+
+  it('says when the issuer was not probed', () => {
+    expect(describeSensitivity({ ...nothing, issuer: null, case: true })).toBe(
+      'case ignored (lower-casing or a case-insensitive collation); the issuer was not probed',
+    );
+  });
 });
 
 describe('likelyTransform', () => {

@@ -98,6 +98,8 @@ export function describeSensitivity(s: Sensitivity): string {
         `unrelated subs whose digests share their first ${bits} bits were one user${apart}`,
     );
   }
+  // With one identity provider the issuer could not be asked about: say so, not that it was kept.
+  if (parts.length > 0 && s.issuer === null) parts.push('the issuer was not probed');
   if (parts.length > 0) return parts.join('; ');
   const issuer = s.issuer === null ? 'the subject (the issuer was not probed)' : '(iss, sub)';
   return (

@@ -149,6 +149,24 @@ describe('twinsub run', () => {
     },
   );
 
+  it("removes an earlier run's screenshots from a report folder it reuses", () => {
+    const dir = join(scratch, 'reused');
+    const browser = twinsub([
+      'run',
+      '--driver',
+      'browser',
+      '--scenario',
+      'twins',
+      '--report-dir',
+      dir,
+    ]);
+    const shots = existsSync(join(dir, 'screenshots', 'twins-browser'));
+    const protocol = twinsub(['run', '--scenario', 'twins', '--report-dir', dir]);
+
+    expect([browser.code, shots, protocol.code]).toEqual([0, true, 0]);
+    expect(existsSync(join(dir, 'screenshots'))).toBe(false);
+  });
+
   it("exits 2 and says why when the target's database cannot be reached", () => {
     const dir = join(scratch, 'no-db');
     const { code, stdout } = twinsub(['run', '--scenario', 'twins', '--report-dir', dir], {

@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import { isTwinsubError } from '../core/twinsub-error.ts';
+import { isTwinsubError, TwinsubError } from '../core/twinsub-error.ts';
 import { DEFAULT_SETTINGS } from '../scenarios/run-settings.ts';
 import { EXIT } from './exit-codes.ts';
 import { resolveRunOptions, SCENARIOS, type RawRunOptions } from './run-options.ts';
@@ -56,8 +56,15 @@ program
   .addOption(
     new Option('--no-diagnose', 'skip the sensitivity probe that names the mapping of findings'),
   )
-  .action(async (raw: RawRunOptions & { config?: string; diagnose: boolean }) => {
+  .action(async (raw: RawRunOptions & { config?: string; diagnose: boolean }, command: Command) => {
     const options = resolveRunOptions(raw);
+    if (raw.config !== undefined && command.getOptionValueSource('defect') === 'cli') {
+      throw new TwinsubError(
+        'INVALID_OPTION',
+        '--defect applies to the reference target only; with --config twinsub tests the system ' +
+          'the configuration names, so leave --defect out',
+      );
+    }
     if (raw.config !== undefined) {
       const { useConfig } = await import('./use-config.ts');
       await useConfig(raw.config, options);

@@ -25,6 +25,7 @@ export async function runScenarios(options: ResolvedRunOptions): Promise<Results
     resultsFile,
     join(reportDir, REPORT_LINKS.report),
     join(reportDir, REPORT_LINKS.junit),
+    join(reportDir, REPORT_LINKS.screenshots),
   ]);
 
   const args = [
@@ -76,12 +77,13 @@ export async function runScenarios(options: ResolvedRunOptions): Promise<Results
 
 /**
  * Creates the report directory and marks it as twinsub's, and removes the files of an earlier
- * run: a results.json left behind must never be read as this run's verdict.
+ * run: a results.json left behind must never be read as this run's verdict, nor an earlier
+ * browser run's screenshots as this one's.
  */
 function prepareReportDir(reportDir: string, earlierFiles: string[]): void {
   try {
     markReportDir(reportDir);
-    for (const file of earlierFiles) rmSync(file, { force: true });
+    for (const file of earlierFiles) rmSync(file, { force: true, recursive: true });
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? String(error);
     throw new TwinsubError(

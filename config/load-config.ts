@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TwinsubError } from '../core/twinsub-error.ts';
 import { resolveConfig } from './resolve-config.ts';
@@ -11,12 +11,17 @@ export async function loadConfig(path: string): Promise<ResolvedConfig> {
   if (!existsSync(file)) {
     throw new TwinsubError('INVALID_OPTION', `--config must name an existing file (got '${path}')`);
   }
+  if (statSync(file).isDirectory()) {
+    throw new TwinsubError(
+      'INVALID_OPTION',
+      `--config must name a file, not a folder (got '${path}'); name its twinsub.config.ts`,
+    );
+  }
   let module: { default?: unknown };
   try {
     module = (await import(pathToFileURL(file).href)) as { default?: unknown };
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new TwinsubError('INVALID_OPTION', `Failed to load ${path}: ${reason}`);
+    throw new TwinsubError('INVALID_OPTION', `Failed to load ${path}: ${loadFailure(error, path)}`);
   }
   if (module.default === undefined) {
     throw new TwinsubError(
@@ -25,4 +30,20 @@ export async function loadConfig(path: string): Promise<ResolvedConfig> {
     );
   }
   return resolveConfig(module.default, file);
+}
+
+/** Why a configuration file could not be imported, in one line, with the fix where one is known. */
+function loadFailure(error: unknown, path: string): string {
+  const { code, message } = error as NodeJS.ErrnoException;
+  // Outside a package that says "type": "module", Node and tsx read a .ts file as CommonJS, which
+  // cannot load twinsub's own modules (ES modules) that a configuration imports.
+  if (code === 'ERR_REQUIRE_CYCLE_MODULE' || code === 'ERR_REQUIRE_ESM') {
+    const mts = basename(path).replace(/\.[cm]?ts$/, '') + '.mts';
+    return (
+      'it was read as CommonJS, since no package.json above it says "type": "module"; ' +
+      `rename it to ${mts} or add "type": "module" to your package.json`
+    );
+  }
+  // esbuild's syntax errors put the place and the problem on the lines after the first.
+  return typeof message === 'string' ? message.split('\n').join(' ') : String(error);
 }

@@ -4,4 +4,6 @@ export const REPORT_LINKS = {
   playwright: 'playwright/index.html',
   results: 'results.json',
   junit: 'junit.xml',
+  /** A folder: the last page of each browser login, one subfolder per scenario and project. */
+  screenshots: 'screenshots',
 } as const;

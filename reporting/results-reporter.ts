@@ -168,7 +168,12 @@ export default class ResultsReporter implements Reporter {
       if (!attachment.name.startsWith(SCREENSHOT_PREFIX)) continue;
       let path = attachment.path;
       if (!path && attachment.body) {
-        path = join(this.#reportDir, 'screenshots', folder, `${safeName(attachment.name)}.png`);
+        path = join(
+          this.#reportDir,
+          REPORT_LINKS.screenshots,
+          folder,
+          `${safeName(attachment.name)}.png`,
+        );
         writeAtomically(path, attachment.body);
       }
       if (path) shots.push({ name: attachment.name, path: relative(this.#reportDir, path) });

@@ -100,6 +100,25 @@ describe('loading twinsub.config.ts', () => {
     ]);
   });
 
+  it('says what a configuration threw, even when it is not an Error', () => {
+    const dir = join(scratch, 'throws');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
+    writeFileSync(join(dir, 'null.config.ts'), 'throw null;\nexport default {};\n');
+    writeFileSync(join(dir, 'c.config.cts'), 'module.exports = {};\n');
+
+    expect([run(join(dir, 'null.config.ts')), run(join(dir, 'c.config.cts'))]).toEqual([
+      {
+        code: 2,
+        stderr: `twinsub: Failed to load ${join(dir, 'null.config.ts')}: it threw null\n`,
+      },
+      {
+        code: 2,
+        stderr: `twinsub: --config must name a .ts or .mts file, an ES module (got '${join(dir, 'c.config.cts')}')\n`,
+      },
+    ]);
+  });
+
   it('names a folder given in place of the file', () => {
     expect(run(scratch)).toEqual({
       code: 2,

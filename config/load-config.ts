@@ -11,6 +11,13 @@ export async function loadConfig(path: string): Promise<ResolvedConfig> {
   if (!existsSync(file)) {
     throw new TwinsubError('INVALID_OPTION', `--config must name an existing file (got '${path}')`);
   }
+  if (!statSync(file).isDirectory() && !/\.m?ts$/.test(file)) {
+    // A .cts or .js file is read as CommonJS, which cannot load twinsub's ES modules.
+    throw new TwinsubError(
+      'INVALID_OPTION',
+      `--config must name a .ts or .mts file, an ES module (got '${path}')`,
+    );
+  }
   if (statSync(file).isDirectory()) {
     throw new TwinsubError(
       'INVALID_OPTION',
@@ -34,16 +41,19 @@ export async function loadConfig(path: string): Promise<ResolvedConfig> {
 
 /** Why a configuration file could not be imported, in one line, with the fix where one is known. */
 function loadFailure(error: unknown, path: string): string {
+  // A configuration may throw anything, null included.
+  if (!(error instanceof Error)) return `it threw ${String(error)}`;
   const { code, message } = error as NodeJS.ErrnoException;
   // Outside a package that says "type": "module", Node and tsx read a .ts file as CommonJS, which
   // cannot load twinsub's own modules (ES modules) that a configuration imports.
   if (code === 'ERR_REQUIRE_CYCLE_MODULE' || code === 'ERR_REQUIRE_ESM') {
-    const mts = basename(path).replace(/\.[cm]?ts$/, '') + '.mts';
+    const mts = basename(path).replace(/\.ts$/, '') + '.mts';
     return (
       'it was read as CommonJS, since no package.json above it says "type": "module"; ' +
       `rename it to ${mts} or add "type": "module" to your package.json`
     );
   }
   // esbuild's syntax errors put the place and the problem on the lines after the first.
-  return typeof message === 'string' ? message.split('\n').join(' ') : String(error);
+  const text = message.split('\n').join(' ').trim();
+  return text === '' ? `it threw ${error.name} with no message` : text;
 }

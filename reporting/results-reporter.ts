@@ -15,7 +15,7 @@ import { settingsFromEnv } from '../scenarios/run-settings.ts';
 import { renderJunit } from './junit-report.ts';
 import { reproduceCommand } from './reproduce-command.ts';
 import type { Results, ScenarioSummary } from './results.ts';
-import { markReportDir } from './report-dir-marker.ts';
+import { markIfReportDir } from './report-dir-marker.ts';
 import { writeAtomically } from './write-atomically.ts';
 import { SCENARIO_RESULT_ATTACHMENT, type ScenarioResult } from './scenario-result.ts';
 
@@ -56,7 +56,7 @@ export default class ResultsReporter implements Reporter {
 
   onBegin(_config: FullConfig, suite: Suite): void {
     // A plain `playwright test` writes here too: a later `twinsub run` may reuse the folder.
-    markReportDir(this.#reportDir);
+    markIfReportDir(this.#reportDir);
     // What was asked for, not what finished: the command must repeat a run that failed half-way.
     for (const test of suite.allTests()) {
       const project = test.parent.project()?.name ?? '';

@@ -58,14 +58,14 @@ program
   )
   .action(async (raw: RawRunOptions & { config?: string; diagnose: boolean }, command: Command) => {
     const options = resolveRunOptions(raw);
-    if (raw.config !== undefined && command.getOptionValueSource('defect') === 'cli') {
-      throw new TwinsubError(
-        'INVALID_OPTION',
-        '--defect applies to the reference target only; with --config twinsub tests the system ' +
-          'the configuration names, so leave --defect out',
-      );
-    }
     if (raw.config !== undefined) {
+      if (command.getOptionValueSource('defect') === 'cli') {
+        throw new TwinsubError(
+          'INVALID_OPTION',
+          '--defect applies to the reference target only; with --config twinsub tests the system ' +
+            'the configuration names, so leave --defect out',
+        );
+      }
       const { useConfig } = await import('./use-config.ts');
       await useConfig(raw.config, options);
     }

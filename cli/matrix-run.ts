@@ -1,7 +1,6 @@
 import { seededRandom } from '../core/random.ts';
-import { likelyTransform } from '../diagnosis/describe-sensitivity.ts';
+import { likelyTransform, type Sensitivity } from '../diagnosis/describe-sensitivity.ts';
 import { probeReferenceTarget } from '../diagnosis/diagnose-run.ts';
-import type { Sensitivity } from '../diagnosis/describe-sensitivity.ts';
 import { protocolDriver } from '../drivers/protocol-driver.ts';
 import type { ScenarioResult } from '../reporting/scenario-result.ts';
 import { CONCURRENT_LOGINS, runConcurrentLogins } from '../scenarios/concurrent-logins.ts';

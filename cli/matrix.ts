@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { makeDirectory } from '../core/make-directory.ts';
 import { TwinsubError } from '../core/twinsub-error.ts';
 import { writeAtomically } from '../reporting/write-atomically.ts';
-import { DEFECTS, type Defect } from '../target/user-key.ts';
+import { DEFECTS, isDefect } from '../target/user-key.ts';
 import { runMatrixRow, type MatrixRow } from './matrix-run.ts';
 
 /** Options of `twinsub matrix` as commander hands them over: strings, unchecked. */
@@ -74,10 +74,6 @@ function outFile(problems: string[], value: string): string {
     }
   }
   return out;
-}
-
-function isDefect(name: string): name is Defect {
-  return (DEFECTS as readonly string[]).includes(name);
 }
 
 /**

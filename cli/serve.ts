@@ -1,4 +1,4 @@
-import { DEFECTS } from '../target/user-key.ts';
+import { DEFECTS, isDefect } from '../target/user-key.ts';
 import { TwinsubError } from '../core/twinsub-error.ts';
 import { startWorld } from '../world/start-world.ts';
 import { checkPortsFree } from './check-ports.ts';
@@ -39,7 +39,7 @@ export async function serve(raw: RawServeOptions): Promise<void> {
     problems.push(`${option} must be a port number from 0 to 65535 (got '${value}')`);
     return 0;
   };
-  if (!(DEFECTS as readonly string[]).includes(raw.defect)) {
+  if (!isDefect(raw.defect)) {
     problems.push(`--defect must be one of ${DEFECTS.join(', ')} (got '${raw.defect}')`);
   }
   const seed = /^\d+$/.test(raw.seed) ? Number(raw.seed) : Number.NaN;

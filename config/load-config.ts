@@ -11,17 +11,17 @@ export async function loadConfig(path: string): Promise<ResolvedConfig> {
   if (!existsSync(file)) {
     throw new TwinsubError('INVALID_OPTION', `--config must name an existing file (got '${path}')`);
   }
-  if (!statSync(file).isDirectory() && !/\.m?ts$/.test(file)) {
-    // A .cts or .js file is read as CommonJS, which cannot load twinsub's ES modules.
-    throw new TwinsubError(
-      'INVALID_OPTION',
-      `--config must name a .ts or .mts file, an ES module (got '${path}')`,
-    );
-  }
   if (statSync(file).isDirectory()) {
     throw new TwinsubError(
       'INVALID_OPTION',
       `--config must name a file, not a folder (got '${path}'); name its twinsub.config.ts`,
+    );
+  }
+  if (!/\.m?ts$/.test(file)) {
+    // A .cts or .js file is read as CommonJS, which cannot load twinsub's ES modules.
+    throw new TwinsubError(
+      'INVALID_OPTION',
+      `--config must name a .ts or .mts file, an ES module (got '${path}')`,
     );
   }
   let module: { default?: unknown };

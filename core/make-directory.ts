@@ -6,9 +6,9 @@ import { dirname, resolve } from 'node:path';
  *
  * Node's `mkdirSync(path, { recursive: true })` spins at full CPU forever when a folder exists but
  * answers ENOENT for a child it cannot hold (anything under /proc, a stale mount): it reads the
- * ENOENT as a missing parent and tries again (seen on Node 20.20 here; reported on 18 and 22). Here each missing folder is made once, root first, so such a path fails
- * with Node's own error (ENOENT, ENOTDIR, EACCES...). A `path` that exists but is not a folder
- * fails with ENOTDIR.
+ * ENOENT as a missing parent and tries again (seen on Node 20.20 here; reported on 18 and 22).
+ * Here each missing folder is made once, root first, so such a path fails with Node's own error
+ * (ENOENT, ENOTDIR, EACCES...). A `path` that exists but is not a folder fails with ENOTDIR.
  */
 export function makeDirectory(path: string): void {
   const missing: string[] = [];

@@ -140,8 +140,8 @@ function cutSpec(kept: [number, number][], length: number): string | undefined {
 
 /**
  * The mapping as a transform spec (`transforms/`), steps joined by `+`: `slice:9:36`, `lower`,
- * `number`, `sha256-bits:16`, `drop-issuer`...; `iss-sub` when the target ignored no difference, `unknown` when
- * it ignored characters no single cut explains.
+ * `number`, `sha256-bits:16`, `drop-issuer`...; `iss-sub` when the target ignored no difference,
+ * `unknown` when it ignored characters no single cut explains.
  */
 export function likelyTransform(s: Sensitivity): string {
   const steps: string[] = [];

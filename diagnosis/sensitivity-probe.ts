@@ -53,10 +53,9 @@ const NUMERIC_PAIRS: [string, [string, string]][] = [
  * The sensitivity probe: starts from one account (a UUID v1, the shape of the 2018 incident),
  * creates accounts whose `sub` differs from it in one way only (one character position, case,
  * Unicode form, whitespace, a wholly different `sub` with the same email, or the same `sub` from
- * the world's other identity provider), then pairs of
- * accounts that only one lossy mapping merges (numeric neighbours on both sides of 2^53;
- * unrelated UUIDs whose SHA-256 share their first bits, found offline by `makeTwins`), logs each
- * in, and records which differences the target ignores: a login that receives the data of the
+ * the world's other identity provider), then pairs of accounts that only one lossy mapping
+ * merges (numeric neighbours on both sides of 2^53; unrelated UUIDs whose SHA-256 share their
+ * first bits, found offline by `makeTwins`), logs each in, and records which differences the target ignores: a login that receives the data of the
  * account it was compared with, or is locked out, was filed under that account's user. Black
  * box: it sees only what the apps received and the simulator's records.
  */

@@ -10,13 +10,17 @@ import { REPORT_LINKS } from '../report/report-links.ts';
  */
 export const REPORT_DIR_MARKER = '.twinsub-report';
 
+/** The report files, each also written as `<name>.partial` while it is replaced. */
+const REPORT_FILES = [REPORT_LINKS.results, REPORT_LINKS.report, REPORT_LINKS.junit];
+
 /** What a report directory holds: the marker, twinsub's reports and Playwright's folders. */
 const REPORT_ENTRIES = new Set<string>([
   REPORT_DIR_MARKER,
-  ...Object.values(REPORT_LINKS).map((link) => link.split('/')[0]!),
+  ...REPORT_FILES,
+  ...REPORT_FILES.map((file) => `${file}.partial`),
+  REPORT_LINKS.screenshots,
+  'playwright',
   'test-results',
-  // Written beside a file while it is replaced (reporting/write-atomically.ts).
-  ...Object.values(REPORT_LINKS).map((link) => `${link}.partial`),
 ]);
 
 /** Makes `dir` and marks it; `twinsub run` has checked the folder first. */

@@ -1,5 +1,5 @@
 import { TwinsubError } from '../core/twinsub-error.ts';
-import { DEFECTS, type Defect } from './user-key.ts';
+import { DEFECTS, isDefect, type Defect } from './user-key.ts';
 
 /** A third-party app registered at the target (BB2.0 calls it an application). */
 export interface AppRegistration {
@@ -104,7 +104,7 @@ export function resolveTargetOptions(options: ReferenceTargetOptions): ResolvedT
       `identityProtocol must be one of ${IDENTITY_PROTOCOLS.join(', ')} (got ${show(identityProtocol)})`,
     );
   }
-  if (!(DEFECTS as readonly string[]).includes(defect)) {
+  if (!isDefect(defect)) {
     problems.push(`defect must be one of ${DEFECTS.join(', ')} (got ${show(defect)})`);
   }
   if (options.databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(options.databaseUrl)) {

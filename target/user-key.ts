@@ -40,6 +40,10 @@ export const DEFECTS = [
 
 export type Defect = (typeof DEFECTS)[number];
 
+export function isDefect(name: unknown): name is Defect {
+  return (DEFECTS as readonly unknown[]).includes(name);
+}
+
 /** Who the identity system says logged in: the only stable pair (OpenID Connect Core 1.0, 2). */
 export interface FederatedIdentity {
   iss: string;
